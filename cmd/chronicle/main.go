@@ -1,0 +1,48 @@
+// Command chronicle turns news articles into a dated, source-linked record of
+// who said what, when. This package holds flags and subcommands only.
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/alecthomas/kong"
+)
+
+type cli struct {
+	Verbose bool       `short:"v" help:"Log progress and details to stderr."`
+	Extract extractCmd `cmd:"" help:"Print one JSON record per article: quotations, speakers, dates, entities."`
+}
+
+// errPartial reports that some items failed while the rest were processed.
+type errPartial struct{ failed, total int }
+
+func (e errPartial) Error() string {
+	return fmt.Sprintf("%d of %d items failed", e.failed, e.total)
+}
+
+func main() {
+	var c cli
+	kctx := kong.Parse(&c,
+		kong.Name("chronicle"),
+		kong.Description("Who said what, when, about whom: quotations and dates from news articles."),
+		kong.UsageOnError(),
+	)
+	level := slog.LevelWarn
+	if c.Verbose {
+		level = slog.LevelInfo
+	}
+	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})))
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	kctx.BindTo(ctx, (*context.Context)(nil))
+	if err := kctx.Run(); err != nil {
+		fmt.Fprintf(os.Stderr, "chronicle: %v\n", err)
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,51 @@
+package extract
+
+import (
+	"chronicle/article"
+	"chronicle/text"
+)
+
+// Version changes whenever extraction changes what it outputs for the same
+// input; stored records from older versions are re-extracted.
+const Version = "0.1.0"
+
+// Options tune extraction without making it impure.
+type Options struct {
+	// ReferenceDate, when set (YYYY-MM-DD), anchors relative dates instead of
+	// the publication date.
+	ReferenceDate string
+	// WithText copies the analysed text into the record.
+	WithText bool
+}
+
+// Article extracts the record of one article.
+func Article(a article.Article, opt Options) Record {
+	doc := text.NewDoc(a.Text)
+	r := Record{
+		ID:       a.ID,
+		Source:   a.Source,
+		URL:      a.URL,
+		Title:    a.Title,
+		Language: "en",
+		Quotes:   []Quote{},
+		Timexes:  []Timex{},
+		Entities: []Entity{},
+		Version:  Version,
+	}
+	if opt.WithText {
+		r.Text = a.Text
+	}
+	r.PublishedFrom = "none"
+	if a.Published != "" {
+		p := a.Published
+		r.Published, r.PublishedFrom = &p, a.PublishedFrom
+	}
+	_ = doc
+	return r
+}
+
+// mention converts a byte span of doc into an output Mention.
+func mention(doc *text.Doc, sp text.Span) *Mention {
+	s, e := doc.RuneSpan(sp)
+	return &Mention{Text: doc.Slice(sp), Start: s, End: e}
+}
