@@ -15,6 +15,12 @@ func (d *doc) directFrames() {
 			continue
 		}
 		if cue, subj, ok := d.frameAfter(q); ok {
+			if from := d.mixedStart(q); from >= 0 {
+				d.quotUsed[qi] = true
+				sp := text.Span{Start: d.Toks[from].Start, End: d.Toks[q.Close].End}
+				d.add(cand{content: sp, kind: Mixed, cue: cue, subj: subj, quot: -1, from: -1, pos: cue[0]})
+				continue
+			}
 			d.addDirect(qi, cue, subj)
 			continue
 		}
@@ -55,7 +61,7 @@ func (d *doc) utterance(q text.Quotation) bool {
 }
 
 // frameAfter reads `"...," he said`, `"...," said Ilham Aliyev`,
-// `"..." — the president added`.
+// `"..." — the president added`, in the sentence of the closing mark.
 func (d *doc) frameAfter(q text.Quotation) (cue, subj [2]int, ok bool) {
 	if q.Close < 0 || !d.utterance(q) {
 		return none, none, false
@@ -64,7 +70,7 @@ func (d *doc) frameAfter(q text.Quotation) (cue, subj [2]int, ok bool) {
 	if d.punct(j, ',') || d.dash(j) {
 		j++
 	}
-	if j >= len(d.Toks) || d.paraOf(j) != d.paraOf(q.Close) {
+	if j >= len(d.Toks) || d.sentOf[j] != d.sentOf[q.Close] {
 		return none, none, false
 	}
 	// inversion: `," said X`
@@ -75,25 +81,53 @@ func (d *doc) frameAfter(q text.Quotation) (cue, subj [2]int, ok bool) {
 		return none, none, false
 	}
 	// subject then verb: `," the president added`, `," Michael McFaul, a
-	// fellow at ..., said`.
+	// fellow at ..., said`, `" retired Air Force general Lloyd Newton said`.
 	hi := d.sentence(q.Close).end
-	if j < len(d.sentOf) && d.sentOf[j] != d.sentOf[q.Close] {
-		hi = d.sentence(j).end // the sentence split at `?"` or `."`
-	}
 	for k := j; k < hi && k-j <= 30; k++ {
 		if d.Toks[k].Kind == text.QMark || d.inQ[k] != 0 {
 			break
 		}
 		if _, isVerb := d.verbAt(k); isVerb && k > j {
 			s := d.subjectBefore(k)
-			if s[0] == j {
+			if s[0] >= j && s[0]-j <= 2 && d.lowerWords(j, s[0]) {
 				return d.cueSpan(k), s, true
 			}
-			// allow "he also said", "the official later added"
 			break
 		}
 	}
 	return none, none, false
+}
+
+// lowerWords reports whether tokens [from, to) are all lower-case words.
+func (d *doc) lowerWords(from, to int) bool {
+	for k := from; k < to; k++ {
+		if !d.isWord(k) || d.Toks[k].Cap {
+			return false
+		}
+	}
+	return true
+}
+
+// mixedStart returns where the clause holding quotation q starts when q
+// is only part of what a frame after it reports (`Not paying taxes "makes
+// me smart," Trump said`), or -1 when q stands alone.
+func (d *doc) mixedStart(q text.Quotation) int {
+	if q.Open < 0 {
+		return -1
+	}
+	st := d.sentence(q.Open)
+	if q.Open == st.first || d.punct(q.Open-1, ':') || d.punct(q.Open-1, ',') || d.dash(q.Open-1) {
+		return -1
+	}
+	for k := st.first; k < q.Open; k++ {
+		if d.Toks[k].Kind == text.QMark || d.inQ[k] != 0 {
+			return -1
+		}
+		if _, ok := d.verbAt(k); ok {
+			return -1
+		}
+	}
+	return st.first
 }
 
 // frameBefore reads `He said: "..."`, `She continued, "..."`,
@@ -226,6 +260,10 @@ func (d *doc) followers() {
 			continue
 		}
 		from, to := d.quoteTokens(q)
+		if prev := d.sameSentenceSpeech(qi); prev >= 0 {
+			d.add(cand{content: q.Content, kind: Direct, cue: none, subj: none, quot: qi, from: prev, pos: from})
+			continue
+		}
 		p := d.paraOf(from)
 		wholePara := from == d.paraFirst[p] && to >= d.paraEnd(p)-1
 		sentStart := from == d.sentence(from).first
@@ -242,6 +280,33 @@ func (d *doc) followers() {
 		c := cand{content: q.Content, kind: Direct, cue: none, subj: none, quot: qi, from: prev, pos: from}
 		d.add(c)
 	}
+}
+
+// sameSentenceSpeech finds the attributed direct quote that quotation qi
+// continues in the same sentence (`"A," he said, "B."`, `"A," he said,
+// but "B"`): the candidate, or -1.
+func (d *doc) sameSentenceSpeech(qi int) int {
+	q := d.quots[qi]
+	if q.Open < 0 {
+		return -1
+	}
+	si := d.sentOf[q.Open]
+	for k := q.Open - 1; k >= 0 && d.sentOf[k] == si && q.Open-k <= 15; k-- {
+		if d.Toks[k].Kind != text.QMark {
+			continue
+		}
+		p := d.inQ[k]
+		if p == 0 {
+			return -1
+		}
+		for c, x := range d.cands {
+			if x.quot == int(p-1) && x.cue[0] > k && x.cue[0] < q.Open {
+				return c
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // candBefore returns the latest candidate ending before byte b in paragraph

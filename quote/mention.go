@@ -26,6 +26,7 @@ func (d *doc) subjectBefore(v int) [2]int {
 	for skip := 0; j >= lo && skip < 4 && (d.lookup(j, between) || d.adverb(j)); skip++ {
 		j--
 	}
+	j = d.skipBack(j, lo)
 	if j < lo {
 		return none
 	}
@@ -43,6 +44,22 @@ func (d *doc) subjectBefore(v int) [2]int {
 		return none
 	}
 	return d.npEndingAt(j, lo)
+}
+
+// skipBack steps left over a parenthesis ("Rep. Gwen Moore (D-Wis.)") and
+// the period of an abbreviation ("The S.E.C.") before a verb.
+func (d *doc) skipBack(j, lo int) int {
+	if d.punct(j, ')') {
+		for k := j - 1; k >= lo && j-k <= 8; k-- {
+			if d.punct(k, '(') {
+				return k - 1
+			}
+		}
+	}
+	if d.punct(j, '.') && j > lo && d.isWord(j-1) && d.Toks[j].Start == d.Toks[j-1].End {
+		return j - 1
+	}
+	return j
 }
 
 // npEndingAt extends a noun phrase left from its head at token j.
@@ -99,10 +116,10 @@ func (d *doc) beforeApposition(comma, lo int) [2]int {
 		// the apposition should look like one: "a senior fellow", "who ...",
 		// "the former ambassador", "52", "an adviser to ...".
 		a := k + 1
-		if !(d.lookup(a, determiners) || d.Is(a, "who") || d.Is(a, "which") || d.IsTitle(a) || d.Toks[a].Kind == text.Number || d.IsDemonym(a) || d.Toks[a].Cap) {
+		if d.lookup(a, stopWords) && !d.Is(a, "who") && !d.Is(a, "which") && !d.Is(a, "now") {
 			return none
 		}
-		h := k - 1
+		h := d.skipBack(k-1, lo)
 		if h < lo || d.Toks[h].Kind != text.Word || d.lookup(h, stopWords) {
 			return none
 		}

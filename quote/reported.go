@@ -52,10 +52,11 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 			subj = d.clauseSubject(i)
 		}
 	case d.punct(prev, ',') && !v.ing:
-		if s := d.subjectAfter(cue[1]); s[0] >= 0 && d.endsFrame(s[1], st) {
-			subj, inverted = s, true
-		} else {
-			subj = d.subjectBefore(i)
+		subj = d.subjectBefore(i)
+		if subj[0] < 0 {
+			if s := d.subjectAfter(cue[1]); s[0] >= 0 && d.endsFrame(s[1], st) {
+				subj, inverted = s, true
+			}
 		}
 	default:
 		subj = d.subjectBefore(i)
@@ -76,14 +77,57 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 	if inverted {
 		comma = prev
 	}
+	comma = d.skipBack(comma, st.first)
 	if !d.punct(comma, ',') || !d.endsFrame(cue[1], st) && !inverted {
 		return
 	}
 	from := d.clauseStart(comma, st)
-	if from < 0 || comma-from < 3 {
+	after := cue[1]
+	if inverted {
+		after = subj[1]
+	}
+	// An interrupting frame: "The museum, Mr. Obama said, would make ...".
+	if d.punct(after, ',') && st.end-after > 3 && !d.frameFollows(after+1, st) {
+		end := d.clauseEnd(after+1, st)
+		d.addReported(after+1, end, cue, subj)
+		if from >= 0 && comma-from >= 6 && !d.introPhrase(from) {
+			d.addReported(from, comma, cue, subj)
+		}
+		return
+	}
+	if from < 0 || comma-from < 3 || d.introPhrase(from) {
 		return
 	}
 	d.addReported(from, comma, cue, subj)
+}
+
+// frameFollows reports whether a new frame starts at token k (a participle
+// cue, "according to"), so the words after a frame are not its content.
+func (d *doc) frameFollows(k int, st sent) bool {
+	if d.Is(k, "according") {
+		return true
+	}
+	v, ok := d.verbAt(k)
+	return ok && v.ing
+}
+
+// introPhrase reports whether the words from token k open an adverbial
+// phrase rather than a clause that could be reported ("In response to a
+// question, ...", "At the same time, ...", "Speaking to reporters, ...").
+func (d *doc) introPhrase(k int) bool {
+	if d.lookup(k, intro) {
+		return true
+	}
+	w := d.Text(k)
+	return d.isWord(k) && len(w) > 4 && (w[len(w)-3:] == "ing")
+}
+
+var intro = map[string]bool{
+	"in": true, "at": true, "on": true, "after": true, "before": true, "during": true, "since": true,
+	"while": true, "when": true, "although": true, "though": true, "if": true, "because": true,
+	"as": true, "despite": true, "unlike": true, "for": true, "from": true, "with": true, "without": true,
+	"by": true, "under": true, "over": true, "to": true, "until": true, "once": true, "upon": true,
+	"whether": true, "amid": true, "following": true, "asked": true, "meanwhile": true, "however": true,
 }
 
 // endsFrame reports whether what follows token k in the sentence is the end
@@ -186,13 +230,13 @@ func (d *doc) clauseAfter(k int, v verb, st sent) int {
 		}
 		return -1
 	}
-	if d.lookup(k, clauseStarters) || d.Toks[k].Cap && !d.IsCalendar(k) || d.Toks[k].Kind == text.Number {
+	if d.Toks[k].Kind == text.QMark || d.Toks[k].Kind == text.Number {
 		return k
 	}
-	if d.Toks[k].Kind == text.QMark {
-		return k
+	if d.Toks[k].Kind != text.Word || d.lookup(k, notClause) || d.IsCalendar(k) {
+		return -1
 	}
-	return -1
+	return k
 }
 
 func (d *doc) afterThat(j int, st sent) int {
@@ -204,6 +248,22 @@ func (d *doc) afterThat(j int, st sent) int {
 
 func (d *doc) objectPronoun(k int) bool {
 	return d.Is(k, "him") || d.Is(k, "her") || d.Is(k, "them") || d.Is(k, "me") || d.Is(k, "us") || d.Is(k, "you")
+}
+
+// notClause are words after a reporting verb that show no clause follows:
+// "said so", "told him to", "said goodbye".
+var notClause = map[string]bool{
+	"to": true, "of": true, "so": true, "nothing": true, "something": true, "anything": true,
+	"goodbye": true, "hello": true, "as": true, "about": true, "much": true, "little": true,
+	"more": true, "less": true, "otherwise": true, "yes": true, "no": true, "thanks": true,
+	"sorry": true, "it": false, "what": true, "which": true, "whom": true, "whose": true,
+	"publicly": true, "privately": true, "out": true, "up": true, "off": true, "back": true,
+	"and": true, "or": true, "but": true, "than": true, "because": true, "if": true, "when": true,
+	"while": true, "although": true, "though": true, "before": true, "after": true, "until": true,
+	"him": true, "her": true, "them": true, "me": true, "us": true, "himself": true, "herself": true,
+	"themselves": true, "itself": true, "very": true, "too": true, "not": true, "were": true, "was": true,
+	"is": true, "are": true, "be": true, "been": true, "had": true, "has": true, "have": true, "did": true,
+	"will": true, "would": true, "could": true, "should": true, "can": true, "may": true, "might": true,
 }
 
 // prepositions that open an adjunct between a verb and its clause.

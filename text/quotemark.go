@@ -236,7 +236,7 @@ func link(qs []Quotation) {
 	}
 }
 
-// isDouble tells double marks (" “ ” « » „ '') from single ones.
+// isDouble tells double marks (" “ ” « » „ ”) from single ones.
 func (p *pairer) isDouble(i int) bool {
 	t := p.toks[i]
 	r, _ := utf8.DecodeRuneInString(p.s[t.Start:t.End])
@@ -258,6 +258,13 @@ func (p *pairer) read(i int) mark {
 	t := p.toks[i]
 	before := t.SpaceBefore || i > 0 && opensBefore(p.s, p.toks[i-1])
 	after := t.SpaceAfter || i+1 < len(p.toks) && closesAfter(p.s, p.toks[i+1])
+	// Marks side by side ('" or "') take their space from the outer one.
+	if !t.SpaceBefore && i > 0 && p.toks[i-1].Kind == QMark {
+		before = p.toks[i-1].SpaceBefore
+	}
+	if !t.SpaceAfter && i+1 < len(p.toks) && p.toks[i+1].Kind == QMark {
+		after = p.toks[i+1].SpaceAfter || i+2 < len(p.toks) && closesAfter(p.s, p.toks[i+2])
+	}
 	r, _ := utf8.DecodeRuneInString(p.s[t.Start:t.End])
 	switch r {
 	case '“', '‘', '«', '„', '‚', '‛':
@@ -301,9 +308,6 @@ func (p *pairer) read(i int) mark {
 // space for an opening mark: an opening bracket, a dash, a slash or another
 // mark.
 func opensBefore(s string, t Token) bool {
-	if t.Kind == QMark {
-		return true
-	}
 	if t.Kind != Punct {
 		return false
 	}
@@ -317,9 +321,6 @@ func opensBefore(s string, t Token) bool {
 // closesAfter reports whether token t, just after a mark, counts as white
 // space for a closing mark: punctuation that follows a closed quote.
 func closesAfter(s string, t Token) bool {
-	if t.Kind == QMark {
-		return true
-	}
 	if t.Kind != Punct {
 		return false
 	}
