@@ -49,6 +49,9 @@ func (d *doc) addDirect(qi int, cue, subj [2]int) int {
 // than a quoted term: it ends in punctuation or a closing comma follows it,
 // or it opens its sentence.
 func (d *doc) utterance(q text.Quotation) bool {
+	if q.Open > 0 && (d.lookup(q.Open-1, titleCue) || d.possessive(q.Open-1)) {
+		return false // on CBS's "Face the Nation," ...: a title
+	}
 	last := d.S[q.Content.End-1]
 	if last == ',' || last == '.' || last == '?' || last == '!' || last == ';' || last == ':' {
 		return true
@@ -58,6 +61,13 @@ func (d *doc) utterance(q text.Quotation) bool {
 	}
 	from, _ := d.quoteTokens(q)
 	return from == d.sentence(from).first || q.Paras > 1
+}
+
+// titleCue are words before a quoted title or term rather than speech.
+var titleCue = map[string]bool{
+	"on": true, "in": true, "of": true, "at": true, "from": true, "by": true, "for": true, "about": true,
+	"titled": true, "entitled": true, "named": true, "dubbed": true, "called": true, "the": true, "a": true,
+	"an": true, "his": true, "her": true, "their": true, "its": true, "so-called": true, "as": true,
 }
 
 // frameAfter reads `"...," he said`, `"...," said Ilham Aliyev`,
@@ -101,7 +111,7 @@ func (d *doc) frameAfter(q text.Quotation) (cue, subj [2]int, ok bool) {
 // lowerWords reports whether tokens [from, to) are all lower-case words.
 func (d *doc) lowerWords(from, to int) bool {
 	for k := from; k < to; k++ {
-		if !d.isWord(k) || d.Toks[k].Cap {
+		if !d.isWord(k) || d.Toks[k].Cap || d.lookup(k, stopWords) {
 			return false
 		}
 	}
@@ -163,6 +173,9 @@ func (d *doc) frameBefore(qi int, q text.Quotation) (cue, subj [2]int, ok bool) 
 		if k != j && !d.adjuncts(k+1, j+1, v) {
 			break
 		}
+		if !sep && !d.endsClause(q) {
+			break // `said "budget reforms" and ...`: quoted words in a clause
+		}
 		s := d.subjectBefore(k)
 		if s[0] < 0 {
 			s = d.clauseSubject(k)
@@ -176,6 +189,16 @@ func (d *doc) frameBefore(qi int, q text.Quotation) (cue, subj [2]int, ok bool) 
 		return d.cueSpan(k), s, true
 	}
 	return none, none, false
+}
+
+// endsClause reports whether quotation q ends where its clause does: at a
+// punctuation mark or the end of the sentence.
+func (d *doc) endsClause(q text.Quotation) bool {
+	if q.Close < 0 {
+		return true
+	}
+	n := q.Close + 1
+	return n >= len(d.Toks) || d.sentOf[n] != d.sentOf[q.Close] || d.Toks[n].Kind == text.Punct
 }
 
 // adjuncts reports whether tokens [from, to) between a verb and a quote are
@@ -300,13 +323,29 @@ func (d *doc) sameSentenceSpeech(qi int) int {
 			return -1
 		}
 		for c, x := range d.cands {
-			if x.quot == int(p-1) && x.cue[0] > k && x.cue[0] < q.Open {
+			if x.quot == int(p-1) && x.cue[0] > k && x.cue[0] < q.Open && d.connectives(max(x.cue[1], x.subj[1]), q.Open) {
 				return c
 			}
 		}
 		return -1
 	}
 	return -1
+}
+
+// connectives reports whether tokens [from, to) only join two parts of a
+// quote: punctuation, "and", "but", "then", time words.
+func (d *doc) connectives(from, to int) bool {
+	if to-from > 5 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if d.Toks[k].Kind == text.Punct || d.Is(k, "and") || d.Is(k, "but") || d.Is(k, "then") ||
+			d.IsCalendar(k) || d.lookup(k, timeWords) || d.adverb(k) {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // candBefore returns the latest candidate ending before byte b in paragraph

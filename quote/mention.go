@@ -14,6 +14,16 @@ import (
 
 var none = [2]int{-1, -1}
 
+// sourceNouns are things that speak in news copy besides people: "the
+// ruling said", "the report found".
+var sourceNouns = map[string]bool{
+	"ruling": true, "report": true, "statement": true, "study": true, "letter": true, "lawsuit": true,
+	"complaint": true, "memo": true, "filing": true, "indictment": true, "order": true, "decision": true,
+	"opinion": true, "survey": true, "poll": true, "analysis": true, "document": true, "documents": true,
+	"release": true, "website": true, "ad": true, "advertisement": true, "campaign": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "announcer": true, "narrator": true, "agency": true,
+}
+
 const maxNP = 16 // tokens in a speaker noun phrase
 
 // subjectBefore finds the subject of the verb at token v by scanning left
@@ -68,11 +78,11 @@ func (d *doc) npEndingAt(j, lo int) [2]int {
 	for k > lo && j-k < maxNP-1 {
 		p := k - 1
 		switch {
-		case d.punct(p, '.') && p > lo && d.IsTitle(p-1) && d.Toks[p].Start == d.Toks[p-1].End:
+		case d.punct(p, '.') && p > lo && (d.IsTitle(p-1) || d.initial(p-1)) && d.Toks[p].Start == d.Toks[p-1].End:
 			k = p // "Mr." / "Sen.": the period of an abbreviated title
 			continue
 		case d.Toks[p].Kind != text.Word:
-		case d.Is(p, "of") || d.Is(p, "for") && d.Toks[k].Cap:
+		case d.Is(p, "of") || d.Is(p, "for") && (d.Toks[k].Cap || d.IsRoleNoun(p-1) || d.IsGroupNoun(p-1)):
 			k = p
 			continue
 		case d.lookup(p, stopWords):
@@ -142,7 +152,7 @@ func (d *doc) namesSomeone(np [2]int) bool {
 		return false
 	}
 	for i := np[0]; i < np[1]; i++ {
-		if d.Toks[i].Cap && !d.NotName(i) || d.IsRoleNoun(i) || d.IsGroupNoun(i) || d.IsTitle(i) {
+		if d.Toks[i].Cap && !d.NotName(i) || d.IsRoleNoun(i) || d.IsGroupNoun(i) || d.IsTitle(i) || d.lookup(i, sourceNouns) {
 			return true
 		}
 		if _, ok := d.Pronoun(i); ok && np[1]-np[0] == 1 {
@@ -163,10 +173,13 @@ func (d *doc) subjectAfter(i int) [2]int {
 		return [2]int{i, i + 1}
 	}
 	k := i
+	if d.Toks[k].Kind == text.Number && k+1 < hi && d.isWord(k+1) {
+		k++ // "9/11 widow Terry Strada", "73 percent"
+	}
 	sawHead := false
 	for k < hi && k-i < maxNP {
 		switch {
-		case d.punct(k, '.') && k > i && d.IsTitle(k-1) && d.Toks[k].Start == d.Toks[k-1].End && k+1 < hi && d.Toks[k+1].Cap:
+		case d.punct(k, '.') && k > i && (d.IsTitle(k-1) || d.initial(k-1)) && d.Toks[k].Start == d.Toks[k-1].End && k+1 < hi && d.Toks[k+1].Cap:
 			k++
 			continue
 		case d.Toks[k].Kind != text.Word:
@@ -191,6 +204,12 @@ func (d *doc) subjectAfter(i int) [2]int {
 		return none
 	}
 	return np
+}
+
+// initial reports whether token i is a capital letter standing for a name
+// ("J." in "Donald J. Trump").
+func (d *doc) initial(i int) bool {
+	return d.isWord(i) && d.Toks[i].Len() == 1 && d.Toks[i].Cap
 }
 
 func (d *doc) possessive(i int) bool {

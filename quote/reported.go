@@ -95,10 +95,25 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 		}
 		return
 	}
-	if from < 0 || comma-from < 3 || d.introPhrase(from) {
+	if from >= 0 && d.introPhrase(from) {
+		from = d.pastIntro(from, comma)
+	}
+	if from < 0 || comma-from < 3 {
 		return
 	}
 	d.addReported(from, comma, cue, subj)
+}
+
+// pastIntro returns the first token after the introductory phrase that
+// starts at from ("After some challenges, ..."), or -1 when the phrase
+// runs up to end.
+func (d *doc) pastIntro(from, end int) int {
+	for k := from; k < end; k++ {
+		if d.punct(k, ',') {
+			return k + 1
+		}
+	}
+	return -1
 }
 
 // frameFollows reports whether a new frame starts at token k (a participle
@@ -127,7 +142,7 @@ var intro = map[string]bool{
 	"while": true, "when": true, "although": true, "though": true, "if": true, "because": true,
 	"as": true, "despite": true, "unlike": true, "for": true, "from": true, "with": true, "without": true,
 	"by": true, "under": true, "over": true, "to": true, "until": true, "once": true, "upon": true,
-	"whether": true, "amid": true, "following": true, "asked": true, "meanwhile": true, "however": true,
+	"whether": true, "amid": true, "following": true, "asked": true,
 }
 
 // endsFrame reports whether what follows token k in the sentence is the end
@@ -260,7 +275,7 @@ var notClause = map[string]bool{
 	"publicly": true, "privately": true, "out": true, "up": true, "off": true, "back": true,
 	"and": true, "or": true, "but": true, "than": true, "because": true, "if": true, "when": true,
 	"while": true, "although": true, "though": true, "before": true, "after": true, "until": true,
-	"him": true, "her": true, "them": true, "me": true, "us": true, "himself": true, "herself": true,
+	"him": true, "them": true, "me": true, "us": true, "himself": true, "herself": true,
 	"themselves": true, "itself": true, "very": true, "too": true, "not": true, "were": true, "was": true,
 	"is": true, "are": true, "be": true, "been": true, "had": true, "has": true, "have": true, "did": true,
 	"will": true, "would": true, "could": true, "should": true, "can": true, "may": true, "might": true,
@@ -313,6 +328,15 @@ func (d *doc) clauseEnd(c int, st sent) int {
 func (d *doc) clauseStart(end int, st sent) int {
 	from := st.first
 	for from < end && d.Toks[from].Kind == text.QMark && d.inQ[from] == 0 {
+		from++
+	}
+	// "However, ...", "But ...": the clause starts after the connective.
+	if d.Is(from, "however") || d.Is(from, "meanwhile") || d.Is(from, "still") || d.Is(from, "instead") {
+		from++
+		if d.punct(from, ',') {
+			from++
+		}
+	} else if d.Is(from, "but") || d.Is(from, "and") || d.Is(from, "so") || d.Is(from, "yet") {
 		from++
 	}
 	if from >= end {
