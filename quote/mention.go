@@ -130,6 +130,9 @@ func (d *doc) beforeApposition(comma, lo int) [2]int {
 			return none
 		}
 		h := d.skipBack(k-1, lo)
+		if h >= lo && d.Toks[h].Kind == text.Number {
+			continue // "Schiff, 56, who ...": another apposition before this one
+		}
 		if h < lo || d.Toks[h].Kind != text.Word || d.lookup(h, stopWords) {
 			return none
 		}

@@ -53,7 +53,7 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 		}
 	case d.punct(prev, ',') && !v.ing:
 		subj = d.subjectBefore(i)
-		if subj[0] < 0 {
+		if subj[0] < 0 && !v.object {
 			if s := d.subjectAfter(cue[1]); s[0] >= 0 && d.endsFrame(s[1], st) {
 				subj, inverted = s, true
 			}
@@ -86,13 +86,14 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 	if inverted {
 		after = subj[1]
 	}
-	// An interrupting frame: "The museum, Mr. Obama said, would make ...".
-	if d.punct(after, ',') && st.end-after > 3 && !d.frameFollows(after+1, st) {
+	// An interrupting frame: "The museum, Mr. Obama said, would make ...":
+	// one quotation around the frame.
+	if !inverted && d.punct(after, ',') && st.end-after > 3 && !d.frameFollows(after+1, st) {
 		end := d.clauseEnd(after+1, st)
-		d.addReported(after+1, end, cue, subj)
-		if from >= 0 && comma-from >= 6 && !d.introPhrase(from) {
-			d.addReported(from, comma, cue, subj)
+		if from < 0 || d.introPhrase(from) {
+			from = after + 1
 		}
+		d.addReported(from, end, cue, subj)
 		return
 	}
 	if from >= 0 && d.introPhrase(from) {

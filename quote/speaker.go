@@ -297,6 +297,7 @@ func hasRoleWord(roles []string, w string) bool {
 // output turns candidates into Quotes in text order, dropping any that
 // lie inside another (a nested quote is not a separate quotation).
 func (d *doc) output() []Quote {
+	d.mergeFollowers()
 	sort.SliceStable(d.cands, func(a, b int) bool {
 		x, y := d.cands[a].content, d.cands[b].content
 		if x.Start != y.Start {
@@ -322,6 +323,31 @@ func (d *doc) output() []Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// mergeFollowers joins a quote interrupted by its frame in one paragraph
+// (`"A," he said, "B."`, `"A," he said. "B."`) into one quotation
+// spanning both parts: it is one quotation, counted once. The span holds
+// the frame between the parts, as the text does.
+func (d *doc) mergeFollowers() {
+	for c := range d.cands {
+		x := &d.cands[c]
+		if x.from < 0 || x.content.Len() <= 0 {
+			continue
+		}
+		root := x.from
+		for d.cands[root].content.Len() <= 0 && d.cands[root].from >= 0 {
+			root = d.cands[root].from
+		}
+		r := &d.cands[root]
+		if r.content.Len() <= 0 || r.kind == Indirect || r.content.End > x.content.Start ||
+			d.paraOf(d.tokAt(r.content.Start)) != d.paraOf(d.tokAt(x.content.Start)) {
+			continue
+		}
+		r.content.End = x.content.End
+		x.content = text.Span{}
+		x.from = root // later followers of x join the root too
+	}
 }
 
 // sentencesOf lists the sentences holding q's cue and content.
