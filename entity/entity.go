@@ -76,7 +76,21 @@ func (w *Words) in(i int, m map[string]bool) bool {
 // Table lookups on token i.
 func (w *Words) IsTitle(i int) bool     { return w.isWord(i) && w.in(i, titles) }
 func (w *Words) IsRoleNoun(i int) bool  { return w.isWord(i) && w.in(i, roleNouns) }
-func (w *Words) IsGroupNoun(i int) bool { return w.isWord(i) && w.in(i, groupNouns) }
+func (w *Words) IsGroupNoun(i int) bool {
+	if !w.isWord(i) {
+		return false
+	}
+	if w.in(i, groupNouns) {
+		return true
+	}
+	// plurals of roles and groups: "groups", "senators", "attorneys"
+	t := w.Text(i)
+	if len(t) > 3 && t[len(t)-1] == 's' && !w.Toks[i].Cap {
+		w.buf = ASCIILower(w.buf, t[:len(t)-1])
+		return roleNouns[string(w.buf)] || groupNouns[string(w.buf)] || titles[string(w.buf)]
+	}
+	return false
+}
 func (w *Words) IsDemonym(i int) bool   { return w.isWord(i) && w.in(i, demonyms) }
 func (w *Words) IsPlace(i int) bool     { return w.isWord(i) && w.in(i, places) }
 func (w *Words) IsOrgWord(i int) bool   { return w.isWord(i) && w.in(i, orgWords) }

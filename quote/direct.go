@@ -77,6 +77,13 @@ func (d *doc) frameAfter(q text.Quotation) (cue, subj [2]int, ok bool) {
 		return none, none, false
 	}
 	j := q.Close + 1
+	if d.dash(j) {
+		// `"..." ― Jacklyn Ashley`: a dash and a name close the paragraph.
+		end := d.paraEnd(d.paraOf(q.Close))
+		if np := d.subjectAfter(j + 1); np[0] >= 0 && np[1] >= end-1 && end-j <= 8 {
+			return [2]int{j, j + 1}, np, true
+		}
+	}
 	if d.punct(j, ',') || d.dash(j) {
 		j++
 	}

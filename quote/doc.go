@@ -162,7 +162,7 @@ func (d *doc) verbAt(i int) (verb, bool) {
 		return verb{}, false
 	}
 	v, ok := reportingVerbs[string(entity.ASCIILower(buf[:0], w))]
-	if ok && d.Toks[i].Cap && i != d.sentence(i).first {
+	if ok && d.Toks[i].Cap && i != d.sentence(i).first && d.paraOf(i) != d.headPara {
 		return verb{}, false // "United States", "Says" in a title
 	}
 	return v, ok

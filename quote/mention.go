@@ -231,7 +231,7 @@ func (d *doc) clauseSubject(i int) [2]int {
 	k := st.first
 	// skip an opening conjunction or adverb and an introductory phrase
 	// ("But", "On the other hand,", "In 2016,").
-	for k < i && (d.lookup(k, stopWords) && !d.isPronounSubject(k)) {
+	for k < i && (d.lookup(k, stopWords) && !d.isPronounSubject(k) || d.Toks[k].Kind == text.Punct) {
 		k++
 	}
 	if k < i && (d.Is(k, "on") || d.Is(k, "in") || d.Is(k, "after") || d.Is(k, "during") || d.Is(k, "at")) {

@@ -41,7 +41,7 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 	subj := none
 	inverted := false
 	switch {
-	case v.ing && (d.punct(prev, ',') || prev < st.first):
+	case v.ing && (d.punct(prev, ',') || prev < st.first || d.lookup(prev, prepositions) || d.Is(prev, "of")):
 		subj = d.lastSubject(i)
 		if subj[0] < 0 {
 			subj = d.clauseSubject(i)
@@ -62,6 +62,20 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 		subj = d.subjectBefore(i)
 	}
 	if subj[0] < 0 {
+		return
+	}
+	if !inverted && v.np && !v.clause {
+		c := cue[1]
+		if d.Is(c, "for") || d.Is(c, "on") || d.Is(c, "upon") {
+			cue[1]++
+			c++
+		}
+		if c < st.end && (d.isWord(c) || d.Toks[c].Kind == text.QMark || d.Toks[c].Kind == text.Number) && !d.lookup(c, notClause) || d.objectPronoun(c) {
+			end := d.clauseEnd(c, st)
+			if end-c >= 2 {
+				d.addReported(c, end, cue, subj)
+			}
+		}
 		return
 	}
 	if !inverted && v.clause {
@@ -168,7 +182,16 @@ func (d *doc) according(i int, st sent) {
 	cue := [2]int{i, i + 2}
 	subj := d.subjectAfter(i + 2)
 	if subj[0] < 0 {
-		return
+		// any source will do: "according to exit polls", "according to
+		// federal statistics".
+		k := i + 2
+		for k < st.end && k-i < 25 && d.Toks[k].Kind != text.Punct && d.Toks[k].Kind != text.QMark {
+			k++
+		}
+		if k == i+2 {
+			return
+		}
+		subj = [2]int{i + 2, k}
 	}
 	switch {
 	case d.punct(subj[1], ',') && (i == st.first || i == st.first+1 && !d.Toks[st.first].Cap):
@@ -214,10 +237,10 @@ func (d *doc) clauseAfter(k int, v verb, st sent) int {
 		case d.lookup(k, prepositions):
 			// "said in a statement that ...", "told CNN on Sunday that ..."
 			for j := k + 1; j < st.end && j-k <= 15; j++ {
-				if d.Is(j, "that") && !d.punct(j-1, ',') {
+				if d.Is(j, "that") {
 					return d.afterThat(j, st)
 				}
-				if d.Toks[j].Kind == text.QMark || d.punct(j, ';') {
+				if d.Toks[j].Kind == text.QMark || d.punct(j, ';') || d.punct(j, ',') && d.isWord(j+1) && !d.Toks[j+1].Cap && !d.Is(j+1, "that") {
 					break
 				}
 			}
@@ -270,14 +293,13 @@ func (d *doc) objectPronoun(k int) bool {
 // "said so", "told him to", "said goodbye".
 var notClause = map[string]bool{
 	"to": true, "of": true, "so": true, "nothing": true, "something": true, "anything": true,
-	"goodbye": true, "hello": true, "as": true, "about": true, "much": true, "little": true,
-	"more": true, "less": true, "otherwise": true, "yes": true, "no": true, "thanks": true,
+	"goodbye": true, "hello": true, "as": true, "about": true, "otherwise": true, "yes": true, "no": true, "thanks": true,
 	"sorry": true, "it": false, "what": true, "which": true, "whom": true, "whose": true,
 	"publicly": true, "privately": true, "out": true, "up": true, "off": true, "back": true,
 	"and": true, "or": true, "but": true, "than": true, "because": true, "if": true, "when": true,
 	"while": true, "although": true, "though": true, "before": true, "after": true, "until": true,
 	"him": true, "them": true, "me": true, "us": true, "himself": true, "herself": true,
-	"themselves": true, "itself": true, "very": true, "too": true, "not": true, "were": true, "was": true,
+	"themselves": true, "itself": true, "not": true, "were": true, "was": true,
 	"is": true, "are": true, "be": true, "been": true, "had": true, "has": true, "have": true, "did": true,
 	"will": true, "would": true, "could": true, "should": true, "can": true, "may": true, "might": true,
 }
@@ -309,7 +331,7 @@ func (d *doc) clauseEnd(c int, st sent) int {
 			if d.Is(n, "according") && d.Is(n+1, "to") {
 				return k
 			}
-			if v, ok := d.verbAt(n); ok && (v.ing && d.punct(k, ',') || !v.ing && (d.Is(k, "and") || d.Is(k, "but") || d.Is(n-1, "and") || d.Is(n-1, "but"))) {
+			if v, ok := d.verbAt(n); ok && (v.ing && d.punct(k, ',') || !v.ing && !v.base && (d.Is(k, "and") || d.Is(k, "but") || d.Is(n-1, "and") || d.Is(n-1, "but"))) {
 				return k
 			}
 			if d.punct(k, ',') {

@@ -13,8 +13,13 @@ type verb struct {
 	bare bool
 	// object: the verb takes a hearer before its clause ("told reporters that").
 	object bool
+	// np: the verb reports by its object and complement: "called him "a
+	// genius"", "called for calm", "urged voters to ...", "accused X of ...".
+	np bool
 	// ing: the form is a participle ("adding that ...", "saying ...").
 	ing bool
+	// base: the base form ("say"), which also serves as a noun or infinitive.
+	base bool
 	// past participle only as in passive use ("was told", "is said to") is
 	// not distinguished: the sieves check the words around instead.
 }
@@ -22,7 +27,8 @@ type verb struct {
 // reportingVerbs lists reporting verbs as "base past third-person ing"; a
 // "+" after the base marks verbs that take a clause with or without "that",
 // a "^" verbs whose clause needs "that", a "*" verbs that take a hearer
-// object. Forms are written out: English is irregular enough.
+// object, a "&" verbs that report through their object ("called it a
+// disgrace"). Forms are written out: English is irregular enough.
 var reportingVerbs = buildVerbs(`
 say+ said says saying
 tell+* told tells telling
@@ -90,15 +96,26 @@ speculate+ speculated speculates speculating
 estimate+ estimated estimates estimating
 disclose^ disclosed discloses disclosing
 indicate^ indicated indicates indicating
-urge urged urges urging
-ask asked asks asking
+urge& urged urges urging
+ask& asked asks asking
+accuse& accused accuses accusing
+criticize& criticized criticizes criticizing
+criticise& criticised criticises criticising
+praise& praised praises praising
+blast& blasted blasts blasting
+condemn& condemned condemns condemning
+slam& slammed slams slamming
+label& labeled labels labeling
+brand& branded brands branding
+dub& dubbed dubs dubbing
+dismiss& dismissed dismisses dismissing
 continue continued continues continuing
 shout shouted shouts shouting
 post posted posts posting
 exclaim exclaimed exclaims exclaiming
 chant chanted chants chanting
-describe described describes describing
-call called calls calling
+describe& described describes describing
+call& called calls calling
 `)
 
 func buildVerbs(table string) map[string]verb {
@@ -109,11 +126,13 @@ func buildVerbs(table string) map[string]verb {
 			continue
 		}
 		base := f[0]
-		v := verb{clause: strings.ContainsAny(base, "+^"), bare: strings.Contains(base, "+"), object: strings.Contains(base, "*")}
-		base = strings.TrimRight(base, "+^*")
+		v := verb{clause: strings.ContainsAny(base, "+^"), bare: strings.Contains(base, "+"), object: strings.Contains(base, "*"),
+			np: strings.Contains(base, "&")}
+		base = strings.TrimRight(base, "+^*&")
 		for i, form := range []string{base, f[1], f[2], f[3]} {
 			x := v
 			x.ing = i == 3
+			x.base = i == 0
 			m[form] = x
 		}
 	}
@@ -151,7 +170,7 @@ var timeWords = map[string]bool{
 	"recently": true, "again": true, "also": true, "then": true, "once": true, "repeatedly": true,
 	"previously": true, "privately": true, "publicly": true, "afterward": true, "afterwards": true,
 	"morning": true, "afternoon": true, "evening": true, "night": true, "last": true, "this": true,
-	"week": true, "month": true, "year": true, "flatly": true, "bluntly": true, "simply": true,
+	"week": true, "month": true, "year": true, "weekend": true, "week's": true, "tonight's": true, "flatly": true, "bluntly": true, "simply": true,
 }
 
 // clauseStarters are words that open a reported clause after a reporting

@@ -295,8 +295,10 @@ func (p *pairer) read(i int) mark {
 		return markOpen
 	case after && !before:
 		return markClose
-	case before && after:
+	case before && after && t.Len() == 1 && r == '\'':
 		return markNone
+	case before && after:
+		return markEither // a lone " between spaces: the pairing state decides
 	}
 	if r == '\'' && t.Len() == 1 {
 		return markNone // inside a word: an apostrophe
