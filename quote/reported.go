@@ -92,6 +92,9 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 		comma = prev
 	}
 	comma = d.skipBack(comma, st.first)
+	if d.Is(subj[0], "who") || d.Is(subj[0], "which") {
+		return // a relative clause does not frame the sentence
+	}
 	if !d.punct(comma, ',') || !d.endsFrame(cue[1], st) && !inverted {
 		return
 	}
@@ -161,20 +164,13 @@ var intro = map[string]bool{
 }
 
 // endsFrame reports whether what follows token k in the sentence is the end
-// of a frame: nothing, time and place, or a comma and more.
+// of a frame: nothing, punctuation, or time and place ("said on Tuesday",
+// "said in an interview"), not an object or an infinitive.
 func (d *doc) endsFrame(k int, st sent) bool {
-	for j := k; j < st.end; j++ {
-		if d.Toks[j].Kind == text.Punct {
-			return true
-		}
-		if d.Is(j, "that") || d.Toks[j].Kind == text.QMark {
-			return false
-		}
-		if _, ok := d.verbAt(j); ok && j > k {
-			return true // "..., he said, adding ..."
-		}
+	if k >= st.end || d.Toks[k].Kind == text.Punct {
+		return true
 	}
-	return true
+	return d.IsCalendar(k) || d.lookup(k, timeWords) || d.adverb(k) || d.lookup(k, prepositions) && !d.Is(k, "to")
 }
 
 // according reads "according to X".

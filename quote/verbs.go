@@ -104,7 +104,6 @@ criticise& criticised criticises criticising
 praise& praised praises praising
 blast& blasted blasts blasting
 condemn& condemned condemns condemning
-slam& slammed slams slamming
 label& labeled labels labeling
 brand& branded brands branding
 dub& dubbed dubs dubbing
