@@ -126,7 +126,7 @@ func (d *doc) beforeApposition(comma, lo int) [2]int {
 		// the apposition should look like one: "a senior fellow", "who ...",
 		// "the former ambassador", "52", "an adviser to ...".
 		a := k + 1
-		if d.lookup(a, stopWords) && !d.Is(a, "who") && !d.Is(a, "which") && !d.Is(a, "now") {
+		if d.Is(a, "and") || d.Is(a, "but") || d.Is(a, "or") || d.Is(a, "that") {
 			return none
 		}
 		h := d.skipBack(k-1, lo)
@@ -194,7 +194,7 @@ func (d *doc) subjectAfter(i int) [2]int {
 		case sawHead && !d.Toks[k].Cap && !d.possessive(k-1):
 			// a lower-case word after the name ends the phrase
 		default:
-			if d.Toks[k].Cap || d.IsRoleNoun(k) || d.IsGroupNoun(k) {
+			if d.Toks[k].Cap && !d.NotName(k) || d.IsRoleNoun(k) || d.IsGroupNoun(k) {
 				sawHead = true
 			}
 			k++

@@ -230,6 +230,9 @@ func (d *doc) clauseAfter(k int, v verb, st sent) int {
 		case d.IsCalendar(k) || d.lookup(k, timeWords) || d.adverb(k):
 			k++
 			continue
+		case (d.Is(k, "this") || d.Is(k, "last") || d.Is(k, "next")) && (d.lookup(k+1, timeWords) || d.IsCalendar(k+1)):
+			k += 2
+			continue
 		case d.lookup(k, prepositions):
 			// "said in a statement that ...", "told CNN on Sunday that ..."
 			for j := k + 1; j < st.end && j-k <= 15; j++ {
@@ -304,7 +307,7 @@ var notClause = map[string]bool{
 var prepositions = map[string]bool{
 	"in": true, "on": true, "at": true, "during": true, "after": true, "before": true, "with": true,
 	"to": false, "from": true, "by": true, "while": true, "when": true, "over": true, "via": true,
-	"through": true, "for": true, "last": true, "this": true, "late": true, "early": true,
+	"through": true, "for": true, "late": true, "early": true,
 }
 
 // clauseEnd finds where a reported clause starting at token c ends: at the

@@ -168,7 +168,7 @@ var timeWords = map[string]bool{
 	"sunday": true, "today": true, "yesterday": true, "tonight": true, "earlier": true, "later": true,
 	"recently": true, "again": true, "also": true, "then": true, "once": true, "repeatedly": true,
 	"previously": true, "privately": true, "publicly": true, "afterward": true, "afterwards": true,
-	"morning": true, "afternoon": true, "evening": true, "night": true, "last": true, "this": true,
+	"morning": true, "afternoon": true, "evening": true, "night": true,
 	"week": true, "month": true, "year": true, "weekend": true, "week's": true, "tonight's": true, "flatly": true, "bluntly": true, "simply": true,
 }
 
