@@ -50,6 +50,9 @@ func (d *doc) subjectBefore(v int) [2]int {
 		}
 		return none
 	}
+	if d.Toks[j].Kind == text.Number {
+		return d.npEndingAt(j, lo) // "More than six in 10 said"
+	}
 	if d.Toks[j].Kind != text.Word || d.lookup(j, stopWords) {
 		return none
 	}

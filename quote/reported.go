@@ -23,6 +23,10 @@ func (d *doc) reported() {
 				d.according(i, st)
 				continue
 			}
+			if d.Is(i, "asked") && (i == st.first || d.Is(i-1, "when")) {
+				d.asked(i, st)
+				continue
+			}
 			v, ok := d.verbAt(i)
 			if !ok || d.nounUse(i) || d.passive(i, v) {
 				continue
@@ -81,6 +85,16 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 	if !inverted && v.clause {
 		if c := d.clauseAfter(cue[1], v, st); c >= 0 {
 			end := d.clauseEnd(c, st)
+			if d.Is(subj[0], "who") || d.Is(subj[0], "which") {
+				// "Barkley, who said he votes Democratic, said ...": the
+				// relative clause ends at its comma.
+				for k := c; k < end; k++ {
+					if d.punct(k, ',') {
+						end = k
+						break
+					}
+				}
+			}
 			d.addReported(c, end, cue, subj)
 			return
 		}
@@ -92,6 +106,9 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 		comma = prev
 	}
 	comma = d.skipBack(comma, st.first)
+	if comma > st.first && d.Toks[comma].Kind == text.QMark && d.punct(comma-1, ',') {
+		comma-- // `"... card," Fiorina said`: the comma sits inside the quote
+	}
 	if d.Is(subj[0], "who") || d.Is(subj[0], "which") {
 		return // a relative clause does not frame the sentence
 	}
@@ -173,39 +190,80 @@ func (d *doc) endsFrame(k int, st sent) bool {
 	return d.IsCalendar(k) || d.lookup(k, timeWords) || d.adverb(k) || d.lookup(k, prepositions) && !d.Is(k, "to")
 }
 
-// according reads "according to X".
+// according reads "according to X": "According to X, CLAUSE", "CLAUSE,
+// according to X", "..., according to X, CLAUSE".
 func (d *doc) according(i int, st sent) {
 	cue := [2]int{i, i + 2}
-	subj := d.subjectAfter(i + 2)
-	if subj[0] < 0 {
-		// any source will do: "according to exit polls", "according to
-		// federal statistics".
-		k := i + 2
-		for k < st.end && k-i < 25 && d.Toks[k].Kind != text.Punct && d.Toks[k].Kind != text.QMark {
-			k++
+	// The source runs to the next punctuation: "according to a new poll by
+	// the Harvard University Institute of Politics".
+	k := i + 2
+	for k < st.end && k-i < 30 && d.Toks[k].Kind != text.QMark && !(d.Toks[k].Kind == text.Punct && !d.punct(k, '.') && !d.punct(k, '-')) {
+		if d.punct(k, '.') && !(k > 0 && d.Toks[k].Start == d.Toks[k-1].End && (d.initial(k-1) || d.IsTitle(k-1))) {
+			break
 		}
-		if k == i+2 {
-			return
-		}
-		subj = [2]int{i + 2, k}
+		k++
 	}
+	if k == i+2 {
+		return
+	}
+	subj := [2]int{i + 2, k}
+	if np := d.subjectAfter(i + 2); np[0] >= 0 && np[1] <= k {
+		subj = np
+	}
+	atStart := i == st.first || i == st.first+1 && !d.Toks[st.first].Cap || d.punct(i-1, ',') && d.introBefore(i-1, st)
 	switch {
-	case d.punct(subj[1], ',') && (i == st.first || i == st.first+1 && !d.Toks[st.first].Cap):
-		c := subj[1] + 1
-		if c < st.end {
-			d.addReported(c, d.clauseEnd(c, st), cue, subj)
+	case atStart && (d.punct(k, ',') || d.punct(k, ':')) && k+1 < st.end:
+		d.addReported(k+1, d.clauseEnd(k+1, st), cue, subj)
+	case d.punct(i-1, ',') || d.dash(i-1) || d.Toks[i-1].Kind == text.Word:
+		end := i - 1
+		if d.Toks[i-1].Kind == text.Word {
+			end = i
 		}
-	case d.punct(i-1, ',') || d.dash(i-1):
-		from := d.clauseStart(i-1, st)
-		if from >= 0 && i-1-from >= 3 {
-			d.addReported(from, i-1, cue, subj)
+		from := d.clauseStart(end, st)
+		if from >= 0 && d.introPhrase(from) {
+			from = d.pastIntro(from, end)
 		}
-	case i > st.first+3:
-		from := d.clauseStart(i, st)
-		if from >= 0 && i-from >= 3 {
-			d.addReported(from, i, cue, subj)
+		if from >= 0 && end-from >= 3 {
+			d.addReported(from, end, cue, subj)
+		} else if d.punct(k, ',') && st.end-k > 3 {
+			d.addReported(k+1, d.clauseEnd(k+1, st), cue, subj)
 		}
 	}
+}
+
+// introBefore reports whether the words before comma c in the sentence are
+// only an introductory phrase ("However, according to ...").
+func (d *doc) introBefore(c int, st sent) bool {
+	return c-st.first <= 2 || d.introPhrase(st.first) && c-st.first <= 8
+}
+
+// asked reads a question put to someone, with no speaker in the text:
+// "Asked whether she would run, ...", "When asked if ...".
+func (d *doc) asked(i int, st sent) {
+	if !(i == st.first || i == st.first+1 && d.Is(st.first, "when")) {
+		return
+	}
+	c := i + 1
+	if d.Is(c, "by") || d.Is(c, "on") || d.Is(c, "in") {
+		for c < st.end && !d.lookup(c, questionWords) && !d.punct(c, ',') {
+			c++
+		}
+	}
+	if !d.lookup(c, questionWords) {
+		return
+	}
+	end := c
+	for end < st.end && !d.punct(end, ',') {
+		end++
+	}
+	if end-c >= 3 && end < st.end {
+		d.addReported(c, end, [2]int{i, i + 1}, none)
+	}
+}
+
+var questionWords = map[string]bool{
+	"whether": true, "if": true, "what": true, "who": true, "whom": true, "why": true, "how": true,
+	"when": true, "where": true, "which": true, "about": true,
 }
 
 // clauseAfter finds where the reported clause after a verb starts (token
