@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"chronicle/text"
 )
 
@@ -25,6 +27,10 @@ func (d *doc) reported() {
 			}
 			if d.Is(i, "asked") && (i == st.first || d.Is(i-1, "when")) {
 				d.asked(i, st)
+				continue
+			}
+			if d.lookup(i, speechNouns) && d.Is(i+1, "that") {
+				d.nounCue(i, st)
 				continue
 			}
 			v, ok := d.verbAt(i)
@@ -97,6 +103,14 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 			}
 			d.addReported(c, end, cue, subj)
 			return
+		}
+		// "announced his candidacy", "reported $5,000 in income": what is
+		// announced, reported or denied is the object.
+		if c := cue[1]; !v.bare && objectReports(d, i) && c < st.end && (d.lookup(c, determiners) || d.possessive(c) || d.Toks[c].Kind == text.Number) {
+			if end := d.clauseEnd(c, st); end-c >= 2 {
+				d.addReported(c, end, cue, subj)
+				return
+			}
 		}
 	}
 	// CLAUSE, X said. The subject (or, inverted, the verb) follows a comma
@@ -178,6 +192,55 @@ var intro = map[string]bool{
 	"as": true, "despite": true, "unlike": true, "for": true, "from": true, "with": true, "without": true,
 	"by": true, "under": true, "over": true, "to": true, "until": true, "once": true, "upon": true,
 	"whether": true, "amid": true, "following": true, "asked": true,
+}
+
+// speechNouns name an act of speech whose content follows with "that":
+// "voiced assurances that ...", "issued a warning that ...".
+var speechNouns = map[string]bool{
+	"assurance": true, "assurances": true, "warning": true, "warnings": true, "claim": true, "claims": true,
+	"statement": true, "promise": true, "promises": true, "pledge": true, "insistence": true,
+	"argument": true, "message": true, "assertion": true, "allegation": true, "allegations": true,
+	"remarks": true, "comments": true, "accusation": true, "accusations": true, "announcement": true,
+}
+
+// speechVerbs make a speech noun into a frame: "voiced assurances".
+var speechVerbs = map[string]bool{
+	"voiced": true, "voices": true, "voice": true, "gave": true, "gives": true, "made": true, "makes": true,
+	"issued": true, "issues": true, "offered": true, "offers": true, "repeated": true, "expressed": true,
+	"reiterated": true, "delivered": true, "sent": true, "renewed": true, "dismissed": true, "rejected": true,
+}
+
+// nounCue reads "X voiced assurances that CLAUSE": the cue runs from the
+// verb to the noun.
+func (d *doc) nounCue(n int, st sent) {
+	for v := n - 1; v >= st.first && n-v <= 4; v-- {
+		if !d.isWord(v) || d.inQ[v] != 0 {
+			return
+		}
+		if !d.lookup(v, speechVerbs) {
+			continue
+		}
+		subj := d.subjectBefore(v)
+		if subj[0] < 0 {
+			return
+		}
+		c := n + 2
+		if c < st.end {
+			d.addReported(c, d.clauseEnd(c, st), [2]int{v, n + 1}, subj)
+		}
+		return
+	}
+}
+
+// objectReports reports whether the verb at i reports through a plain
+// object ("announced his resignation") — not "answered questions".
+func objectReports(d *doc, i int) bool {
+	for _, w := range []string{"answer", "comment", "respond", "reply", "indicate", "estimate", "agree", "state"} {
+		if len(d.Text(i)) >= len(w)-1 && strings.HasPrefix(strings.ToLower(d.Text(i)), w[:len(w)-1]) {
+			return false
+		}
+	}
+	return true
 }
 
 // endsFrame reports whether what follows token k in the sentence is the end
