@@ -20,6 +20,7 @@ type Registry struct {
 	single []bool
 	// alias[e] is the entity e was merged into, or e itself.
 	alias []int
+	key   []byte // scratch for case-folded lookups
 }
 
 // Find scans the article's tokens for names. sentFirst holds the first
@@ -83,9 +84,12 @@ func (r *Registry) joiner(j int) bool {
 	if j+1 >= len(w.Toks) || !w.Toks[j+1].Cap || w.Toks[j+1].Kind != text.Word {
 		return false
 	}
-	switch strings.ToLower(w.Text(j)) {
+	if w.Toks[j].Kind != text.Word || w.Toks[j].Len() > 3 {
+		return false
+	}
+	switch w.Text(j) {
 	case "of", "for", "the", "de", "da", "al", "bin", "van", "von", "la", "le", "del", "and":
-		return w.Toks[j].Kind == text.Word && !w.Toks[j].Cap || w.Is(j, "the")
+		return true
 	}
 	return false
 }
@@ -129,7 +133,7 @@ func (r *Registry) Split(from, to int) (nameFrom int) {
 }
 
 func (r *Registry) particle(i int) bool {
-	switch strings.ToLower(r.w.Text(i)) {
+	switch r.w.Text(i) {
 	case "de", "da", "al", "bin", "van", "von", "la", "le", "del":
 		return true
 	}
@@ -167,7 +171,7 @@ func (r *Registry) addRun(from, to int, sentStart bool) {
 	if single && sentStart {
 		// "Clashes erupted": capitalised for the sentence. Keep it only
 		// when it is a known name.
-		if _, ok := r.names[strings.ToLower(r.w.S[r.nameSpan(nf, to).Start:r.nameSpan(nf, to).End])]; !ok {
+		if r.Lookup(r.w.S[r.nameSpan(nf, to).Start:r.nameSpan(nf, to).End]) < 0 {
 			return
 		}
 	}
@@ -188,9 +192,10 @@ func (r *Registry) addRun(from, to int, sentStart bool) {
 func (r *Registry) add(from, to int, k Kind, role string, single bool) int {
 	sp := r.nameSpan(from, to)
 	name := r.w.S[sp.Start:sp.End]
-	key := strings.ToLower(name)
-	e, ok := r.names[key]
+	r.key = ASCIILower(r.key, name)
+	e, ok := r.names[string(r.key)]
 	if !ok {
+		key := string(r.key)
 		e = len(r.ents)
 		r.ents = append(r.ents, Entity{Name: name, Kind: k})
 		r.single = append(r.single, single)
@@ -269,7 +274,8 @@ func (r *Registry) At(i int) int {
 
 // Lookup returns the entity with this name (any case), or -1.
 func (r *Registry) Lookup(name string) int {
-	if e, ok := r.names[strings.ToLower(name)]; ok {
+	r.key = ASCIILower(r.key, name)
+	if e, ok := r.names[string(r.key)]; ok {
 		return e
 	}
 	return -1

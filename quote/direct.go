@@ -49,7 +49,7 @@ func (d *doc) addDirect(qi int, cue, subj [2]int) int {
 // than a quoted term: it ends in punctuation or a closing comma follows it,
 // or it opens its sentence.
 func (d *doc) utterance(q text.Quotation) bool {
-	if q.Open > 0 && (d.lookup(q.Open-1, titleCue) || d.possessive(q.Open-1)) {
+	if q.Open > 0 && (d.has(q.Open-1, qTitleCue) || d.possessive(q.Open-1)) {
 		return false // on CBS's "Face the Nation," ...: a title
 	}
 	last := d.S[q.Content.End-1]
@@ -118,7 +118,7 @@ func (d *doc) frameAfter(q text.Quotation) (cue, subj [2]int, ok bool) {
 // lowerWords reports whether tokens [from, to) are all lower-case words.
 func (d *doc) lowerWords(from, to int) bool {
 	for k := from; k < to; k++ {
-		if !d.isWord(k) || d.Toks[k].Cap || d.lookup(k, stopWords) {
+		if !d.isWord(k) || d.Toks[k].Cap || d.has(k, qStopWords) {
 			return false
 		}
 	}
@@ -347,7 +347,7 @@ func (d *doc) connectives(from, to int) bool {
 	}
 	for k := from; k < to; k++ {
 		if d.Toks[k].Kind == text.Punct || d.Is(k, "and") || d.Is(k, "but") || d.Is(k, "then") ||
-			d.IsCalendar(k) || d.lookup(k, timeWords) || d.adverb(k) {
+			d.IsCalendar(k) || d.has(k, qTimeWords) || d.adverb(k) {
 			continue
 		}
 		return false

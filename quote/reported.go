@@ -29,7 +29,7 @@ func (d *doc) reported() {
 				d.asked(i, st)
 				continue
 			}
-			if d.lookup(i, speechNouns) && d.Is(i+1, "that") {
+			if d.has(i, qSpeechNouns) && d.Is(i+1, "that") {
 				d.nounCue(i, st)
 				continue
 			}
@@ -45,13 +45,13 @@ func (d *doc) reported() {
 func (d *doc) reportingVerb(i int, v verb, st sent) {
 	cue := d.cueSpan(i)
 	prev := i - 1
-	for prev >= st.first && (d.lookup(prev, between) || d.adverb(prev)) {
+	for prev >= st.first && (d.has(prev, qBetween) || d.adverb(prev)) {
 		prev--
 	}
 	subj := none
 	inverted := false
 	switch {
-	case v.ing && (d.punct(prev, ',') || prev < st.first || d.lookup(prev, prepositions) || d.Is(prev, "of")):
+	case v.ing && (d.punct(prev, ',') || prev < st.first || d.has(prev, qPrepositions) || d.Is(prev, "of")):
 		subj = d.lastSubject(i)
 		if subj[0] < 0 {
 			subj = d.clauseSubject(i)
@@ -80,7 +80,7 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 			cue[1]++
 			c++
 		}
-		if c < st.end && (d.isWord(c) || d.Toks[c].Kind == text.QMark || d.Toks[c].Kind == text.Number) && !d.lookup(c, notClause) || d.objectPronoun(c) {
+		if c < st.end && (d.isWord(c) || d.Toks[c].Kind == text.QMark || d.Toks[c].Kind == text.Number) && !d.has(c, qNotClause) || d.objectPronoun(c) {
 			end := d.clauseEnd(c, st)
 			if end-c >= 2 {
 				d.addReported(c, end, cue, subj)
@@ -106,7 +106,7 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 		}
 		// "announced his candidacy", "reported $5,000 in income": what is
 		// announced, reported or denied is the object.
-		if c := cue[1]; !v.bare && objectReports(d, i) && c < st.end && (d.lookup(c, determiners) || d.possessive(c) || d.Toks[c].Kind == text.Number) {
+		if c := cue[1]; !v.bare && objectReports(d, i) && c < st.end && (d.has(c, qDeterminers) || d.possessive(c) || d.Toks[c].Kind == text.Number) {
 			if end := d.clauseEnd(c, st); end-c >= 2 {
 				d.addReported(c, end, cue, subj)
 				return
@@ -179,7 +179,7 @@ func (d *doc) frameFollows(k int, st sent) bool {
 // phrase rather than a clause that could be reported ("In response to a
 // question, ...", "At the same time, ...", "Speaking to reporters, ...").
 func (d *doc) introPhrase(k int) bool {
-	if d.lookup(k, intro) {
+	if d.has(k, qIntro) {
 		return true
 	}
 	w := d.Text(k)
@@ -217,7 +217,7 @@ func (d *doc) nounCue(n int, st sent) {
 		if !d.isWord(v) || d.inQ[v] != 0 {
 			return
 		}
-		if !d.lookup(v, speechVerbs) {
+		if !d.has(v, qSpeechVerbs) {
 			continue
 		}
 		subj := d.subjectBefore(v)
@@ -250,7 +250,7 @@ func (d *doc) endsFrame(k int, st sent) bool {
 	if k >= st.end || d.Toks[k].Kind == text.Punct {
 		return true
 	}
-	return d.IsCalendar(k) || d.lookup(k, timeWords) || d.adverb(k) || d.lookup(k, prepositions) && !d.Is(k, "to")
+	return d.IsCalendar(k) || d.has(k, qTimeWords) || d.adverb(k) || d.has(k, qPrepositions) && !d.Is(k, "to")
 }
 
 // according reads "according to X": "According to X, CLAUSE", "CLAUSE,
@@ -308,11 +308,11 @@ func (d *doc) asked(i int, st sent) {
 	}
 	c := i + 1
 	if d.Is(c, "by") || d.Is(c, "on") || d.Is(c, "in") {
-		for c < st.end && !d.lookup(c, questionWords) && !d.punct(c, ',') {
+		for c < st.end && !d.has(c, qQuestionWords) && !d.punct(c, ',') {
 			c++
 		}
 	}
-	if !d.lookup(c, questionWords) {
+	if !d.has(c, qQuestionWords) {
 		return
 	}
 	end := c
@@ -348,13 +348,13 @@ func (d *doc) clauseAfter(k int, v verb, st sent) int {
 	}
 	for k < st.end {
 		switch {
-		case d.IsCalendar(k) || d.lookup(k, timeWords) || d.adverb(k):
+		case d.IsCalendar(k) || d.has(k, qTimeWords) || d.adverb(k):
 			k++
 			continue
-		case (d.Is(k, "this") || d.Is(k, "last") || d.Is(k, "next")) && (d.lookup(k+1, timeWords) || d.IsCalendar(k+1)):
+		case (d.Is(k, "this") || d.Is(k, "last") || d.Is(k, "next")) && (d.has(k+1, qTimeWords) || d.IsCalendar(k+1)):
 			k += 2
 			continue
-		case d.lookup(k, prepositions):
+		case d.has(k, qPrepositions):
 			// "said in a statement that ...", "told CNN on Sunday that ..."
 			for j := k + 1; j < st.end && j-k <= 15; j++ {
 				if d.Is(j, "that") {
@@ -392,7 +392,7 @@ func (d *doc) clauseAfter(k int, v verb, st sent) int {
 	if d.Toks[k].Kind == text.QMark || d.Toks[k].Kind == text.Number {
 		return k
 	}
-	if d.Toks[k].Kind != text.Word || d.lookup(k, notClause) || d.IsCalendar(k) {
+	if d.Toks[k].Kind != text.Word || d.has(k, qNotClause) || d.IsCalendar(k) {
 		return -1
 	}
 	return k

@@ -197,7 +197,7 @@ func (d *doc) roleBefore(a, b, e int) string {
 			break
 		}
 	}
-	for a < first && (d.lookup(a, articles) || d.Toks[a].Kind == text.Punct) {
+	for a < first && (d.has(a, qArticles) || d.Toks[a].Kind == text.Punct) {
 		a++
 	}
 	for a < first && honorific(d.Text(a)) {
@@ -252,7 +252,7 @@ func (d *doc) resolveDescription(x *cand, a, b, head int, history []spoke) {
 		for i := a; i < b; i++ {
 			if d.Toks[i].Cap && !d.NotName(i) {
 				from := a
-				for from < b && d.lookup(from, articles) {
+				for from < b && d.has(from, qArticles) {
 					from++
 				}
 				x.speaker = d.S[d.Toks[from].Start:d.Toks[b-1].End]
