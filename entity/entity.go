@@ -93,8 +93,8 @@ func (w *Words) Is(i int, lw string) bool {
 }
 
 // Table lookups on token i.
-func (w *Words) IsTitle(i int) bool    { return w.has(i, fTitle) }
-func (w *Words) IsRoleNoun(i int) bool { return w.has(i, fRole) }
+func (w *Words) IsTitle(i int) bool     { return w.has(i, fTitle) }
+func (w *Words) IsRoleNoun(i int) bool  { return w.has(i, fRole) }
 func (w *Words) IsGroupNoun(i int) bool { return w.has(i, fGroup) }
 func (w *Words) IsDemonym(i int) bool   { return w.has(i, fDemonym) }
 func (w *Words) IsPlace(i int) bool     { return w.has(i, fPlace) }

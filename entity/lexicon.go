@@ -48,7 +48,7 @@ var roleNouns = set(`president minister premier chancellor leader official diplo
 	striker player captain chair counselor councillor councilman councilwoman councilor sheriff commissioner`)
 
 // groupNouns head plural or collective speakers ("officials", "sources").
-var groupNouns = set(`officials sources source people residents representatives experts analysts critics supporters
+var groupNouns = set(`officials reporters journalists crowd audience sources source people residents representatives experts analysts critics supporters
 	lawmakers legislators protesters demonstrators voters activists aides advisers advisors leaders ministers
 	diplomats authorities investigators prosecutors police officers witnesses observers economists scientists
 	researchers doctors docs teachers students parents workers employees members republicans democrats

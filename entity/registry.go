@@ -21,13 +21,16 @@ type Registry struct {
 	// alias[e] is the entity e was merged into, or e itself.
 	alias []int
 	key   []byte // scratch for case-folded lookups
+	// surnames maps the lower-cased last word of a person's name to the
+	// person with the longest such name seen so far.
+	surnames map[string]int
 }
 
 // Find scans the article's tokens for names. sentFirst holds the first
 // token index of every sentence: a lone capitalised word there is
 // capitalised for the sentence, not as a name.
 func Find(w *Words, sentFirst []int) *Registry {
-	r := &Registry{w: w, at: make([]int32, len(w.Toks)), names: map[string]int{}}
+	r := &Registry{w: w, at: make([]int32, len(w.Toks)), names: map[string]int{}, surnames: map[string]int{}}
 	starts := make(map[int]bool, len(sentFirst))
 	for _, f := range sentFirst {
 		starts[f] = true
@@ -37,7 +40,7 @@ func Find(w *Words, sentFirst []int) *Registry {
 			i++
 			continue
 		}
-		end := r.runEnd(i)
+		end := r.runEnd(i, starts)
 		r.addRun(i, end, starts[i])
 		i = end
 	}
@@ -48,10 +51,13 @@ func Find(w *Words, sentFirst []int) *Registry {
 // runEnd extends a capitalised run from token i: names, initials ("W."),
 // abbreviated titles ("Sen."), and "of"/"for"/"the" between capitalised
 // words ("Republic of Azerbaijan"). It stops after a possessive.
-func (r *Registry) runEnd(i int) int {
+func (r *Registry) runEnd(i int, starts map[int]bool) int {
 	w := r.w
 	j := i
 	for j < len(w.Toks) {
+		if j > i && starts[j] {
+			break // a name does not run into the next sentence
+		}
 		t := w.Toks[j]
 		if t.Kind != text.Word || !t.Cap && !(j > i && r.joiner(j)) {
 			break
@@ -208,6 +214,12 @@ func (r *Registry) add(from, to int, k Kind, role string, single bool) int {
 	if k != Unknown && r.ents[e].Kind == Unknown {
 		r.ents[e].Kind = k
 	}
+	if k == Person && to-from >= 2 {
+		last := strings.ToLower(r.w.S[r.nameSpan(to-1, to).Start:sp.End])
+		if old, ok := r.surnames[last]; !ok || len(r.ents[old].Name) < len(name) {
+			r.surnames[last] = e
+		}
+	}
 	r.ents[e].Mentions = append(r.ents[e].Mentions, sp)
 	if role != "" {
 		r.AddRole(e, role)
@@ -276,9 +288,19 @@ func (r *Registry) At(i int) int {
 func (r *Registry) Lookup(name string) int {
 	r.key = ASCIILower(r.key, name)
 	if e, ok := r.names[string(r.key)]; ok {
-		return e
+		return r.resolve(e)
+	}
+	if e, ok := r.surnames[string(r.key)]; ok {
+		return r.resolve(e)
 	}
 	return -1
+}
+
+func (r *Registry) resolve(e int) int {
+	for r.alias[e] != e {
+		e = r.alias[e]
+	}
+	return e
 }
 
 // Entity returns entity e.
@@ -289,6 +311,10 @@ func (r *Registry) Entity(e int) *Entity { return &r.ents[e] }
 func (r *Registry) Add(from, to int, k Kind) int {
 	sp := r.nameSpan(from, to)
 	if e := r.Lookup(r.w.S[sp.Start:sp.End]); e >= 0 {
+		r.ents[e].Mentions = append(r.ents[e].Mentions, sp)
+		for i := from; i < to; i++ {
+			r.at[i] = int32(e + 1)
+		}
 		r.single[e] = false
 		if r.ents[e].Kind == Unknown {
 			r.ents[e].Kind = k

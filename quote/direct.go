@@ -24,6 +24,11 @@ func (d *doc) directFrames() {
 			d.addDirect(qi, cue, subj)
 			continue
 		}
+		if prev := d.sameSentenceSpeech(qi); prev >= 0 {
+			from, _ := d.quoteTokens(q)
+			d.add(cand{content: q.Content, kind: Direct, cue: none, subj: none, quot: qi, from: prev, pos: from})
+			continue
+		}
 		if cue, subj, ok := d.frameBefore(qi, q); ok {
 			d.addDirect(qi, cue, subj)
 			continue

@@ -99,15 +99,22 @@ func (d *doc) npEndingAt(j, lo int) [2]int {
 	for k < j && (d.Is(k, "of") || d.Is(k, "for") || d.punct(k, '.')) {
 		k++
 	}
-	// Lower-case words far from the head are not part of it unless a
-	// determiner or a name starts the phrase: "this week officials said"
-	// is "officials".
-	if !d.npStart(k) {
-		for k < j && !d.npStart(k) && !d.Toks[k].Cap {
-			k++
-		}
+	// Verbs and adverbs far from the head are not part of it: "
+	// retired general Lloyd Newton" keeps "retired" out.
+	for k < j && !d.Toks[k].Cap && d.verbLike(k) {
+		k++
 	}
 	return [2]int{k, j + 1}
+}
+
+// verbLike reports whether lower-case word k looks like a verb or adverb
+// (-ed, -ly, -ing): words that end a subject rather than belong to it.
+func (d *doc) verbLike(k int) bool {
+	if !d.isWord(k) {
+		return true
+	}
+	w := d.Text(k)
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing"))
 }
 
 // npStart reports whether token k can open a speaker noun phrase.

@@ -337,13 +337,10 @@ func (d *doc) clauseAfter(k int, v verb, st sent) int {
 	if k >= st.end {
 		return -1
 	}
-	if v.object {
-		if np := d.subjectAfter(k); np[0] >= 0 && !d.Is(k, "that") {
-			if _, pron := d.Pronoun(k); !pron || d.objectPronoun(k) {
-				if v.bare && d.Is(np[1], "that") || d.Is(k-1, "told") || d.Is(k-1, "tell") || d.Is(k-1, "tells") || d.Is(np[1], "that") {
-					k = np[1]
-				}
-			}
+	if v.object && !d.Is(k, "that") {
+		// "told reporters", "told CNN's Jake Tapper", "warned the council that"
+		if o := d.objectAfter(k, st); o > k && (d.Is(k-1, "told") || d.Is(k-1, "tell") || d.Is(k-1, "tells") || d.Is(o, "that")) {
+			k = o
 		}
 	}
 	for k < st.end {
@@ -396,6 +393,38 @@ func (d *doc) clauseAfter(k int, v verb, st sent) int {
 		return -1
 	}
 	return k
+}
+
+// objectAfter returns the token after the hearer that starts at k: a
+// pronoun, a name ("CNN's Jake Tapper"), a determiner and its noun ("the
+// crowd"), or one word ("reporters"); k itself when none.
+func (d *doc) objectAfter(k int, st sent) int {
+	if k >= st.end || !d.isWord(k) {
+		return k
+	}
+	if d.objectPronoun(k) {
+		return k + 1
+	}
+	if _, pron := d.Pronoun(k); pron {
+		return k // "told he ..." is not English; "told she" neither: no object
+	}
+	j := k
+	switch {
+	case d.Toks[k].Cap:
+		for j < st.end && d.isWord(j) && (d.Toks[j].Cap || d.possessive(j-1) && j > k) && !d.IsCalendar(j) {
+			j++
+		}
+	case d.has(k, qDeterminers) || d.possessive(k):
+		j++
+		for j < st.end && j-k <= 4 && d.isWord(j) && !d.has(j, qStopWords) && !d.IsCalendar(j) && !d.has(j, qTimeWords) {
+			j++
+		}
+	default:
+		if !d.has(k, qStopWords) && !d.has(k, qNotClause) {
+			j++
+		}
+	}
+	return j
 }
 
 func (d *doc) afterThat(j int, st sent) int {

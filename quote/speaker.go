@@ -177,7 +177,7 @@ func (d *doc) entityIn(a, b int) int {
 // nameRun finds a run of capitalised name words at the end of [a, b).
 func (d *doc) nameRun(a, b int) [2]int {
 	j := b
-	for j > a && d.IsName(j-1) && !d.IsTitle(j-1) && !d.IsDemonym(j-1) {
+	for j > a && d.IsName(j-1) && !d.IsTitle(j-1) && !d.IsDemonym(j-1) && !d.IsGroupNoun(j-1) && !d.IsRoleNoun(j-1) {
 		j--
 	}
 	if j == b {
@@ -250,7 +250,7 @@ func (d *doc) resolveDescription(x *cand, a, b, head int, history []spoke) {
 		// a group named by a proper qualifier is as much of a name as the
 		// text gives: "representatives of the Armenian residents of Karabakh".
 		for i := a; i < b; i++ {
-			if d.Toks[i].Cap && !d.NotName(i) {
+			if d.Toks[i].Cap && !d.NotName(i) && i != d.sentence(i).first {
 				from := a
 				for from < b && d.has(from, qArticles) {
 					from++

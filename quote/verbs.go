@@ -84,6 +84,7 @@ inform^* informed informs informing
 assure^* assured assures assuring
 remind^* reminded reminds reminding
 agree+ agreed agrees agreeing
+rule^ ruled rules ruling
 pledge+ pledged pledges pledging
 vow+ vowed vows vowing
 threaten^ threatened threatens threatening
