@@ -335,7 +335,7 @@ func (d *doc) sameSentenceSpeech(qi int) int {
 			return -1
 		}
 		for c, x := range d.cands {
-			if x.quot == int(p-1) && x.cue[0] > k && x.cue[0] < q.Open && d.connectives(max(x.cue[1], x.subj[1]), q.Open) {
+			if x.quot == int(p-1) && x.cue[0] > k && x.cue[0] < q.Open && (d.connectives(max(x.cue[1], x.subj[1]), q.Open) || d.adjuncts(max(x.cue[1], x.subj[1]), q.Open, verb{})) {
 				return c
 			}
 		}

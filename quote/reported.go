@@ -273,6 +273,13 @@ func (d *doc) according(i int, st sent) {
 	if np := d.subjectAfter(i + 2); np[0] >= 0 && np[1] <= k {
 		subj = np
 	}
+	// "According to their lawyer, Nadia Haddad, ...": the name is part of
+	// the source.
+	if d.punct(k, ',') {
+		if n := d.nameAfter(k+1, st); n > k+1 && d.punct(n, ',') {
+			k = n
+		}
+	}
 	atStart := i == st.first || i == st.first+1 && !d.Toks[st.first].Cap || d.punct(i-1, ',') && d.introBefore(i-1, st)
 	switch {
 	case atStart && (d.punct(k, ',') || d.punct(k, ':')) && k+1 < st.end:
@@ -292,6 +299,19 @@ func (d *doc) according(i int, st sent) {
 			d.addReported(k+1, d.clauseEnd(k+1, st), cue, subj)
 		}
 	}
+}
+
+// nameAfter returns the end of a run of capitalised name words starting at
+// token k (k itself when there is none).
+func (d *doc) nameAfter(k int, st sent) int {
+	j := k
+	for j < st.end && d.IsName(j) && !d.IsCalendar(j) {
+		j++
+	}
+	if j-k > 4 {
+		return k
+	}
+	return j
 }
 
 // introBefore reports whether the words before comma c in the sentence are
@@ -552,13 +572,6 @@ func (d *doc) addReported(from, to int, cue, subj [2]int) {
 		}
 		kind = Mixed
 		d.quotUsed[qi] = true
-	}
-	if kind == Mixed || kind == Indirect {
-		// keep a closing mark whose opening one is inside: "... render
-		// "negotiations senseless."" should not end mid-quote
-		if to < len(d.Toks) && d.Toks[to].Kind == text.QMark && d.inQ[to] != 0 && d.quotUsed[d.inQ[to]-1] {
-			sp.End = d.Toks[to].End
-		}
 	}
 	d.add(cand{content: sp, kind: kind, cue: cue, subj: subj, quot: quot, from: -1, pos: cue[0]})
 }

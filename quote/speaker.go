@@ -141,6 +141,16 @@ func (d *doc) resolveNP(x *cand, a, b int, history []spoke) {
 			return
 		}
 	}
+	// "The city's attorney, Samuel Okafor, said": the name stands in
+	// apposition after the description.
+	if d.punct(b, ',') {
+		if n := d.nameAfter(b+1, d.sentence(b)); n > b+1 && d.punct(n, ',') {
+			if e := d.entityIn(b+1, n); e >= 0 && d.reg.Entity(e).Kind == entity.Person {
+				d.setEntity(x, e, d.roleBefore(a, b, -1))
+				return
+			}
+		}
+	}
 	// An unregistered name ("Strada accused", a lone surname opening a
 	// sentence): register it.
 	if n := d.nameRun(a, head); n[0] >= 0 {
@@ -190,8 +200,8 @@ func (d *doc) nameRun(a, b int) [2]int {
 // mention [a, b): "presidential foreign policy advisor" in "presidential
 // foreign policy advisor Hikmet Hajiyev".
 func (d *doc) roleBefore(a, b, e int) string {
-	first := -1
-	for i := a; i < b; i++ {
+	first := b // e < 0: the whole mention is the role
+	for i := a; i < b && e >= 0; i++ {
 		if d.reg.At(i) == e {
 			first = i
 			break
