@@ -94,7 +94,7 @@ func (r *Registry) joiner(j int) bool {
 		return false
 	}
 	switch w.Text(j) {
-	case "of", "for", "the", "de", "da", "al", "bin", "van", "von", "la", "le", "del", "and":
+	case "of", "for", "the", "de", "da", "al", "bin", "van", "von", "la", "le", "del":
 		return true
 	}
 	return false
@@ -127,13 +127,24 @@ func (r *Registry) nameSpan(from, to int) text.Span {
 // empty (nameFrom == to) when the run does not end in a person's name.
 func (r *Registry) Split(from, to int) (nameFrom int) {
 	w := r.w
-	k := to
-	for k > from && k-1 >= from && r.nameWord(k-1) && to-k < 3 {
+	k, words := to, 0
+	for k > from {
+		// an initial ("W.") or a particle ("de") does not count as a word
+		if k-2 >= from && w.Toks[k-1].Kind == text.Punct && w.S[w.Toks[k-1].Start] == '.' &&
+			w.Toks[k-2].Kind == text.Word && w.Toks[k-2].Len() == 1 && w.Toks[k-2].Cap && words > 0 {
+			k -= 2
+			continue
+		}
+		if !r.nameWord(k-1) || words == 2 && !r.particle(k-1) {
+			break
+		}
+		if !r.particle(k - 1) {
+			words++
+		}
 		k--
-		// an initial ("W.") does not count towards the length
 	}
-	if to-k == 3 && !(w.Toks[k+1].Len() == 1 || r.particle(k+1)) {
-		k++ // three words: keep two unless the middle is an initial
+	for k < to && r.particle(k) {
+		k++ // a name does not start with "de"
 	}
 	return k
 }
