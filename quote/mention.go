@@ -33,8 +33,19 @@ const maxNP = 16 // tokens in a speaker noun phrase
 func (d *doc) subjectBefore(v int) [2]int {
 	lo := d.sentence(v).first
 	j := v - 1
-	for skip := 0; j >= lo && skip < 4 && (d.has(j, qBetween) || d.adverb(j)); skip++ {
-		j--
+	for skip := 0; j >= lo && skip < 5; skip++ {
+		switch {
+		case d.has(j, qBetween) || d.adverb(j):
+			j--
+		case (d.IsCalendar(j) || d.has(j, qTimeWords) || d.Toks[j].Kind == text.Number) && j-1 >= lo &&
+			(d.Is(j-1, "on") || d.Is(j-1, "in") || d.Is(j-1, "last") || d.Is(j-1, "this") || d.Is(j-1, "earlier")):
+			j -= 2 // "who in 2010 said", "McConnell on Wednesday said"
+		case d.IsCalendar(j) && j-1 >= lo && d.isWord(j-1) && !d.IsCalendar(j-1):
+			j-- // "Axelrod Wednesday said"
+		default:
+			skip = 5
+			continue
+		}
 	}
 	j = d.skipBack(j, lo)
 	if j < lo {
@@ -44,7 +55,7 @@ func (d *doc) subjectBefore(v int) [2]int {
 		// "who said": the mention is "who"; resolution looks further left.
 		return [2]int{j, j + 1}
 	}
-	if d.punct(j, ',') {
+	if d.punct(j, ',') || d.dash(j) {
 		if np := d.beforeApposition(j, lo); np[0] >= 0 {
 			return np
 		}
@@ -130,7 +141,7 @@ func (d *doc) beforeApposition(comma, lo int) [2]int {
 		if d.Toks[k].Kind == text.QMark {
 			return none
 		}
-		if !d.punct(k, ',') {
+		if !d.punct(k, ',') && !(d.dash(k) && d.dash(comma)) {
 			continue
 		}
 		// the apposition should look like one: "a senior fellow", "who ...",
@@ -201,8 +212,9 @@ func (d *doc) subjectAfter(i int) [2]int {
 			k++
 			continue
 		case d.has(k, qStopWords):
-		case sawHead && !d.Toks[k].Cap && !d.possessive(k-1):
-			// a lower-case word after the name ends the phrase
+		case sawHead && !d.Toks[k].Cap && !d.possessive(k-1) && !d.IsRoleNoun(k) && !d.IsGroupNoun(k) && !d.IsTitle(k):
+			// a lower-case word after the name ends the phrase ("chief
+			// executive" and "press secretary" go on)
 		default:
 			if d.Toks[k].Cap && !d.NotName(k) || d.IsRoleNoun(k) || d.IsGroupNoun(k) {
 				sawHead = true
@@ -239,15 +251,18 @@ func (d *doc) possessive(i int) bool {
 func (d *doc) clauseSubject(i int) [2]int {
 	st := d.sentence(i)
 	k := st.first
-	// skip an opening conjunction or adverb and an introductory phrase
-	// ("But", "On the other hand,", "In 2016,").
-	for k < i && (d.has(k, qStopWords) && !d.isPronounSubject(k) || d.Toks[k].Kind == text.Punct) {
-		k++
-	}
-	if k < i && (d.Is(k, "on") || d.Is(k, "in") || d.Is(k, "after") || d.Is(k, "during") || d.Is(k, "at")) {
-		for k < i && !d.punct(k, ',') {
-			k++
+	// skip an introductory phrase and an opening conjunction or adverb
+	// ("In his speech,", "On the other hand,", "But").
+	if d.has(k, qIntro) || d.Is(k, "despite") {
+		j := k
+		for j < i && !d.punct(j, ',') {
+			j++
 		}
+		if j < i {
+			k = j + 1
+		}
+	}
+	for k < i && (d.has(k, qStopWords) && !d.isPronounSubject(k) || d.Toks[k].Kind == text.Punct) {
 		k++
 	}
 	if k >= i || d.inQ[k] != 0 {

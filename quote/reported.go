@@ -385,6 +385,16 @@ func (d *doc) clauseAfter(k int, v verb, st sent) int {
 		case d.punct(k, ',') && (d.adverb(k+1) || d.Is(k+1, "however")) && d.punct(k+2, ','):
 			k += 3
 			continue
+		case d.punct(k, ',') || d.dash(k):
+			// "said, among other things, that ...", "said — on Twitter — that"
+			for j := k + 1; j < st.end && j-k <= 10; j++ {
+				if d.Is(j, "that") && (d.punct(j-1, ',') || d.dash(j-1)) {
+					return d.afterThat(j, st)
+				}
+				if d.Toks[j].Kind == text.QMark {
+					break
+				}
+			}
 		}
 		break
 	}
@@ -465,8 +475,7 @@ var notClause = map[string]bool{
 	"goodbye": true, "hello": true, "as": true, "about": true, "otherwise": true, "yes": true, "no": true, "thanks": true,
 	"sorry": true, "it": false, "what": true, "which": true, "whom": true, "whose": true,
 	"publicly": true, "privately": true, "out": true, "up": true, "off": true, "back": true,
-	"and": true, "or": true, "but": true, "than": true, "because": true, "if": true, "when": true,
-	"while": true, "although": true, "though": true, "before": true, "after": true, "until": true,
+	"and": true, "or": true, "but": true, "than": true,
 	"him": true, "them": true, "me": true, "us": true, "himself": true, "herself": true,
 	"themselves": true, "itself": true, "not": true, "were": true, "was": true,
 	"is": true, "are": true, "be": true, "been": true, "had": true, "has": true, "have": true, "did": true,

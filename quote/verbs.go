@@ -160,6 +160,10 @@ var between = map[string]bool{
 	"separately": true, "subsequently": true, "similarly": true, "likewise": true, "did": true, "does": true,
 	"do": true, "can": true, "could": true, "may": true, "might": true, "must": true, "should": true,
 	"shall": true, "is": true, "was": true, "were": true, "are": true, "been": true, "be": true,
+	"however": true, "didn't": true, "doesn't": true, "don't": true, "hasn't": true, "haven't": true,
+	"wouldn't": true, "won't": true, "can't": true, "couldn't": true, "didn’t": true, "doesn’t": true,
+	"don’t": true, "hasn’t": true, "haven’t": true, "wouldn’t": true, "won’t": true, "can’t": true,
+	"not": true, "now": true, "still": true, "too": true, "himself": true, "herself": true,
 }
 
 // timeWords are adjuncts that may follow a reporting verb before its
