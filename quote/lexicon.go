@@ -25,6 +25,7 @@ const (
 	qTimeWords
 	qTitleCue
 	qClauseStarters
+	qContrast
 )
 
 var lexicon = func() map[string]word {
@@ -35,7 +36,7 @@ var lexicon = func() map[string]word {
 	}{{articles, qArticles}, {between, qBetween}, {determiners, qDeterminers}, {intro, qIntro},
 		{notClause, qNotClause}, {prepositions, qPrepositions}, {questionWords, qQuestionWords},
 		{sourceNouns, qSourceNouns}, {speechNouns, qSpeechNouns}, {speechVerbs, qSpeechVerbs},
-		{stopWords, qStopWords}, {timeWords, qTimeWords}, {titleCue, qTitleCue}, {clauseStarters, qClauseStarters}} {
+		{stopWords, qStopWords}, {timeWords, qTimeWords}, {titleCue, qTitleCue}, {clauseStarters, qClauseStarters}, {contrast, qContrast}} {
 		for w, ok := range t.set {
 			if ok {
 				x := m[w]

@@ -61,6 +61,10 @@ func (d *doc) subjectBefore(v int) [2]int {
 		}
 		return none
 	}
+	if d.punct(j, '%') && j-1 >= lo && d.Toks[j-1].Kind == text.Number {
+		np := d.npEndingAt(j-1, lo) // "42% say"
+		return [2]int{np[0], j + 1}
+	}
 	if d.Toks[j].Kind == text.Number {
 		return d.npEndingAt(j, lo) // "More than six in 10 said"
 	}
@@ -98,6 +102,9 @@ func (d *doc) npEndingAt(j, lo int) [2]int {
 		case d.Toks[p].Kind != text.Word:
 		case d.Is(p, "of") || d.Is(p, "for") && (d.Toks[k].Cap || d.IsRoleNoun(p-1) || d.IsGroupNoun(p-1)):
 			k = p
+			continue
+		case (d.Is(p, "to") || d.Is(p, "with")) && p-1 > lo && (d.Is(p-1, "close") || d.Is(p-1, "familiar") || d.Is(p-1, "loyal")):
+			k = p - 1 // "people close to Clinton", "sources familiar with the talks"
 			continue
 		case d.has(p, qStopWords):
 		case d.IsCalendar(p) || d.has(p, qTimeWords):

@@ -472,7 +472,7 @@ func (d *doc) objectPronoun(k int) bool {
 // "said so", "told him to", "said goodbye".
 var notClause = map[string]bool{
 	"to": true, "of": true, "so": true, "nothing": true, "something": true, "anything": true,
-	"goodbye": true, "hello": true, "as": true, "about": true, "otherwise": true, "yes": true, "no": true, "thanks": true,
+	"goodbye": true, "hello": true, "as": true, "about": true, "otherwise": true, "thanks": true,
 	"sorry": true, "it": false, "what": true, "which": true, "whom": true, "whose": true,
 	"publicly": true, "privately": true, "out": true, "up": true, "off": true, "back": true,
 	"and": true, "or": true, "but": true, "than": true,
@@ -480,6 +480,12 @@ var notClause = map[string]bool{
 	"themselves": true, "itself": true, "not": true, "were": true, "was": true,
 	"is": true, "are": true, "be": true, "been": true, "had": true, "has": true, "have": true, "did": true,
 	"will": true, "would": true, "could": true, "should": true, "can": true, "may": true, "might": true,
+}
+
+// contrast words after a comma start a clause that is no longer the
+// reported one: "..., compared with 30 percent who ...", "..., while ...".
+var contrast = map[string]bool{
+	"compared": true, "while": true, "whereas": true, "though": true, "although": true,
 }
 
 // prepositions that open an adjunct between a verb and its clause.
@@ -513,9 +519,16 @@ func (d *doc) clauseEnd(c int, st sent) int {
 				return k
 			}
 			if d.punct(k, ',') {
+				if d.has(n, qContrast) {
+					return k // "..., compared with 64 percent who say ..."
+				}
 				if s := d.subjectAfter(n); s[0] >= 0 && s[1]-s[0] <= 6 {
-					if _, ok := d.verbAt(s[1]); ok && d.endsFrame(s[1]+1, st) {
-						return k
+					v := s[1]
+					for v < st.end && v-s[1] < 2 && (d.has(v, qBetween) || d.adverb(v)) {
+						v++
+					}
+					if _, ok := d.verbAt(v); ok && (d.endsFrame(v+1, st) || v > s[1] || d.isPronounSubject(s[0])) {
+						return k // "..., he said", "..., they also say he ..."
 					}
 				}
 			}
