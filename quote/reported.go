@@ -284,6 +284,14 @@ func (d *doc) according(i int, st sent) {
 	switch {
 	case atStart && (d.punct(k, ',') || d.punct(k, ':')) && k+1 < st.end:
 		d.addReported(k+1, d.clauseEnd(k+1, st), cue, subj)
+	case d.punct(i-1, ',') && d.punct(k, ',') && st.end-k > 3:
+		// "The deal, according to officials, will be signed": one clause
+		// around the frame.
+		from := d.clauseStart(i-1, st)
+		if from < 0 || d.introPhrase(from) {
+			from = k + 1
+		}
+		d.addReported(from, d.clauseEnd(k+1, st), cue, subj)
 	case d.punct(i-1, ',') || d.dash(i-1) || d.Toks[i-1].Kind == text.Word:
 		end := i - 1
 		if d.Toks[i-1].Kind == text.Word {

@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"chronicle/entity"
 	"chronicle/text"
@@ -318,7 +319,7 @@ func (d *doc) output() []Quote {
 	out := make([]Quote, 0, len(d.cands))
 	maxEnd := -1
 	for _, c := range d.cands {
-		if c.content.End <= maxEnd || c.content.Len() <= 0 {
+		if c.content.End <= maxEnd || !hasWord(d.S[c.content.Start:c.content.End]) {
 			continue
 		}
 		maxEnd = c.content.End
@@ -333,6 +334,17 @@ func (d *doc) output() []Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// hasWord reports whether s holds a letter or digit: a quote of marks and
+// punctuation alone is no quote.
+func hasWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeFollowers joins a quote interrupted by its frame in one paragraph
