@@ -26,7 +26,7 @@ func Article(a article.Article, opt Options) Record {
 		Source:   a.Source,
 		URL:      a.URL,
 		Title:    a.Title,
-		Language: "en",
+		Language: Language(a.Text),
 		Quotes:   []Quote{},
 		Timexes:  []Timex{},
 		Entities: []Entity{},
