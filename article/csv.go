@@ -16,7 +16,7 @@ var csvColumns = map[string]string{
 	"published": "published", "date": "published", "publish_date": "published",
 	"published_at": "published", "pubdate": "published", "publication_date": "published",
 	"datetime": "published",
-	"source": "source", "outlet": "source", "media": "source", "media_name": "source",
+	"source":   "source", "outlet": "source", "media": "source", "media_name": "source",
 	"publisher": "source", "site": "source",
 	"url": "url", "link": "url", "permalink": "url",
 	"text": "text", "content": "text", "body": "text", "article": "text",

@@ -78,8 +78,11 @@ func ParseJSONLine(line []byte) (a Article, html []byte, err error) {
 		return Article{}, nil, errors.New("not valid UTF-8")
 	}
 	var j jsonLine
-	if err := json.Unmarshal(line, &j); err != nil {
-		return Article{}, nil, fmt.Errorf("malformed JSON: %w", err)
+	if decodeFlat(line, &j) != nil {
+		j = jsonLine{}
+		if err := json.Unmarshal(line, &j); err != nil {
+			return Article{}, nil, fmt.Errorf("malformed JSON: %w", err)
+		}
 	}
 	a = Article{ID: idString(j.ID), Title: j.Title, Source: j.Source, URL: j.URL, Format: "jsonl"}
 	setPublished(&a, j.Published, "input")

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -78,24 +77,53 @@ func Language(s string) string {
 func looksEnglish(s string) bool {
 	words, markers := 0, 0
 	var buf [8]byte
-	for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+	for i := 0; i < len(s); {
+		n := letterRun(s[i:])
+		if n == 0 {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			continue
+		}
+		w := s[i : i+n]
+		i += n
 		words++
 		if len(w) > len(buf) {
 			continue
 		}
 		lower := buf[:len(w)]
-		for i := range len(w) {
-			c := w[i]
+		for k := range len(w) {
+			c := w[k]
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			lower[i] = c
+			lower[k] = c
 		}
 		if englishMarkers[string(lower)] {
 			markers++
 		}
 	}
 	return words >= englishMinWords && float64(markers) >= englishMinShare*float64(words)
+}
+
+// letterRun is the length in bytes of the run of letters that starts s.
+func letterRun(s string) int {
+	n := 0
+	for n < len(s) {
+		c := s[n]
+		if c < utf8.RuneSelf {
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+				break
+			}
+			n++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		n += size
+	}
+	return n
 }
 
 // prefix cuts s to at most n bytes, on a rune boundary.
