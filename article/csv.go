@@ -70,7 +70,7 @@ func readCSV(ctx context.Context, name string, r io.Reader, fn func(Item) error)
 			}
 			continue
 		}
-		if err := fn(csvItem(rec, cols, where)); err != nil {
+		if err := fn(csvItem(rec, cols, where, name)); err != nil {
 			return err
 		}
 	}
@@ -97,7 +97,7 @@ func csvHeader(header []string) (map[string]int, error) {
 }
 
 // csvItem makes the item of one row; an html column is decoded later.
-func csvItem(rec []string, cols map[string]int, where string) Item {
+func csvItem(rec []string, cols map[string]int, where, name string) Item {
 	get := func(f string) string {
 		if i, ok := cols[f]; ok && i < len(rec) {
 			return rec[i]
@@ -106,7 +106,7 @@ func csvItem(rec []string, cols map[string]int, where string) Item {
 	}
 	a := Article{
 		ID: firstNonEmpty(get("id"), where), Title: strings.TrimSpace(get("title")),
-		Source: firstNonEmpty(get("source"), where), URL: strings.TrimSpace(get("url")), Format: "csv",
+		Source: firstNonEmpty(get("source"), name), URL: strings.TrimSpace(get("url")), Format: "csv",
 	}
 	setPublished(&a, get("published"), "input")
 	if text := get("text"); strings.TrimSpace(text) != "" {

@@ -18,7 +18,10 @@ import (
 // set in base (from a JSONL line, a feed entry, a fetched URL) win over what
 // the page says, except the text, which is always the page's.
 func fromHTML(page []byte, base Article) (Article, error) {
-	if bytes.IndexByte(page, 0) >= 0 {
+	switch {
+	case len(bytes.TrimSpace(page)) == 0:
+		return Article{}, errors.New("empty")
+	case bytes.IndexByte(page, 0) >= 0:
 		return Article{}, errors.New("binary content (NUL byte)")
 	}
 	doc, err := parseHTML(page)

@@ -48,21 +48,18 @@ func readJSONL(ctx context.Context, name string, r io.Reader, fn func(Item) erro
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		if err := fn(jsonItem(line, where)); err != nil {
+		if err := fn(jsonItem(line, where, name)); err != nil {
 			return err
 		}
 	}
 }
 
 // jsonItem makes the item of one JSONL line; an html field is decoded later.
-func jsonItem(line []byte, where string) Item {
+// Without an id or a source, the line is named by its place in the input.
+func jsonItem(line []byte, where, name string) Item {
 	a, html, err := ParseJSONLine(line)
-	if a.ID == "" {
-		a.ID = where
-	}
-	if a.Source == "" {
-		a.Source = where
-	}
+	a.ID = firstNonEmpty(a.ID, where)
+	a.Source = firstNonEmpty(a.Source, name)
 	if err != nil || html == nil {
 		return Item{Article: a, Where: where, Err: err}
 	}

@@ -231,7 +231,14 @@ func readAs(ctx context.Context, format, name string, r io.Reader, base Article,
 		if err != nil {
 			return fn(Item{Where: name, Err: err})
 		}
-		return fn(Item{Where: name, decode: func() (Article, error) { return fromHTML(page, base) }})
+		// The page's own site name makes a better source than a path or host.
+		fallback := base.Source
+		base.Source = ""
+		return fn(Item{Where: name, decode: func() (Article, error) {
+			a, err := fromHTML(page, base)
+			a.Source = firstNonEmpty(a.Source, fallback)
+			return a, err
+		}})
 	}
 	a, err := readText(r, base)
 	return fn(Item{Article: a, Where: name, Err: err})
