@@ -50,10 +50,13 @@ func readCSV(ctx context.Context, name string, r io.Reader, fn func(Item) error)
 		if err == io.EOF {
 			return nil
 		}
-		line, _ := cr.FieldPos(0)
+		line := 0
 		var pe *csv.ParseError
-		if errors.As(err, &pe) {
+		switch {
+		case errors.As(err, &pe):
 			line = pe.StartLine
+		case len(rec) > 0:
+			line, _ = cr.FieldPos(0) // FieldPos panics on an empty record
 		}
 		where := fmt.Sprintf("%s:%d", name, line)
 		switch {

@@ -108,7 +108,7 @@ func (f *Fetcher) Get(ctx context.Context, u string) (body []byte, ctype, final 
 		return nil, "", "", fmt.Errorf("fetch: HTTP %s", resp.Status)
 	}
 	if resp.ContentLength > f.MaxBytes {
-		return nil, "", "", fmt.Errorf("fetch: body of %d bytes is larger than %d MiB", resp.ContentLength, f.MaxBytes>>20)
+		return nil, "", "", fmt.Errorf("fetch: body of %d bytes is larger than %s", resp.ContentLength, byteSize(f.MaxBytes))
 	}
 	body, err = readAll(bufio.NewReader(resp.Body), f.MaxBytes)
 	if err != nil {

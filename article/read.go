@@ -272,9 +272,17 @@ func readAll(r io.Reader, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("read: %w", err)
 	}
 	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("larger than %d MiB", limit>>20)
+		return nil, fmt.Errorf("larger than %s", byteSize(limit))
 	}
 	return b, nil
+}
+
+// byteSize writes a limit for people: "16 MiB", or "2000 bytes".
+func byteSize(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // readText reads a plain-text article: its content exactly as read, with the
