@@ -18,18 +18,20 @@ const (
 	languageSample     = 640  // bytes of text to look at
 	whatlangSample     = 320  // bytes of it that whatlanggo looks at
 	languageMinLetters = 40   // fewer letters than this are too few to judge
-	englishMinWords    = 30   // words needed before the English test decides
+	englishMinWords    = 12   // words needed before the English test decides
+	englishMinMarkers  = 3    // marker words needed, so that one stray word cannot decide
 	englishMinShare    = 0.08 // share of englishMarkers among the words
 )
 
 // englishMarkers are frequent English function words that are rare as words
 // of other languages written in Latin script (so not "to", "by", "at",
-// "for", "in", "is", "was", which Slavic, Scandinavian, Dutch or German use).
+// "for", "in", "is", "was", "will", "her", which Slavic, Scandinavian, Dutch or
+// German use).
 var englishMarkers = map[string]bool{
 	"the": true, "of": true, "and": true, "that": true, "with": true, "said": true,
 	"from": true, "his": true, "have": true, "has": true, "this": true, "which": true,
 	"would": true, "were": true, "they": true, "their": true, "been": true, "but": true,
-	"who": true, "are": true, "not": true, "will": true, "she": true, "her": true,
+	"who": true, "are": true, "not": true, "she": true,
 }
 
 // iso6391 maps whatlanggo's languages to their ISO 639-1 codes, built once:
@@ -102,7 +104,8 @@ func looksEnglish(s string) bool {
 			markers++
 		}
 	}
-	return words >= englishMinWords && float64(markers) >= englishMinShare*float64(words)
+	return words >= englishMinWords && markers >= englishMinMarkers &&
+		float64(markers) >= englishMinShare*float64(words)
 }
 
 // letterRun is the length in bytes of the run of letters that starts s.

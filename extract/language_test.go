@@ -23,6 +23,8 @@ func TestLanguage(t *testing.T) {
 			"de cultura en una rueda de prensa.", "es"},
 		{"russian", "Городской совет сообщил во вторник, что новый мост через реку откроют в конце лета. Строители " +
 			"обещают закончить работы вовремя, хотя весной из-за паводка их пришлось приостановить на две недели.", "ru"},
+		{"short english", "The rail union called off the strike after a late offer from the operator, a spokeswoman said.", "en"},
+		{"short dutch", "De gemeente zegt dat de brug van maandag tot vrijdag dicht is, of misschien langer.", Undetermined},
 		{"too short", "Officials said no.", Undetermined},
 		{"empty", "", Undetermined},
 		{"numbers only", strings.Repeat("2021-03-04 12:00 ", 20), Undetermined},

@@ -21,6 +21,7 @@ type extractCmd struct {
 	ReferenceDate string        `help:"Resolve relative dates against this date (YYYY-MM-DD) instead of the publication date."`
 	Workers       int           `help:"Articles analysed at once (default: GOMAXPROCS)."`
 	Timeout       time.Duration `default:"30s" help:"Time limit for fetching one URL."`
+	MaxFetchMiB   int64         `name:"max-fetch-mib" default:"64" help:"Largest page or feed fetched from a URL, in MiB."`
 	Paths         []string      `arg:"" name:"path" help:"Files, directories, URLs, or - for stdin."`
 }
 
@@ -47,6 +48,7 @@ func (c *extractCmd) run(ctx context.Context, stdin io.Reader, stdout, stderr io
 	}
 	r := &article.Reader{Fetcher: article.NewFetcher(), Stdin: stdin}
 	r.Fetcher.Timeout = c.Timeout
+	r.Fetcher.MaxBytes = c.MaxFetchMiB << 20
 	opt := extract.Options{ReferenceDate: c.ReferenceDate, WithText: c.WithText}
 
 	out := bufio.NewWriterSize(stdout, 1<<16)

@@ -16,7 +16,7 @@ func BenchmarkExtractPolNeAR(b *testing.B) {
 		b.Skip("PolNeAR data not present:", err)
 	}
 	const articles = 84
-	c := &extractCmd{Format: "jsonl", Paths: []string{path}}
+	c := parseExtract(b, path)
 	b.ResetTimer()
 	for b.Loop() {
 		if err := c.run(context.Background(), nil, io.Discard, io.Discard); err != nil {
