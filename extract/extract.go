@@ -40,7 +40,7 @@ func Article(a article.Article, opt Options) Record {
 		p := a.Published
 		r.Published, r.PublishedFrom = &p, a.PublishedFrom
 	}
-	_ = doc
+	r.Quotes, r.Entities, _ = quotesAndEntities(doc, a.Format == "txt")
 	return r
 }
 
