@@ -3,6 +3,7 @@ package extract
 import (
 	"chronicle/article"
 	"chronicle/text"
+	"chronicle/timex"
 )
 
 // Version changes whenever extraction changes what it outputs for the same
@@ -35,12 +36,9 @@ func Article(a article.Article, opt Options) Record {
 	if opt.WithText {
 		r.Text = a.Text
 	}
-	r.PublishedFrom = "none"
-	if a.Published != "" {
-		p := a.Published
-		r.Published, r.PublishedFrom = &p, a.PublishedFrom
-	}
-	_ = doc
+	ref := publication(&r, a, opt)
+	tx := timex.Tag(a.Text, ref)
+	r.Timexes = timexes(doc, tx)
 	return r
 }
 
