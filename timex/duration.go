@@ -303,7 +303,7 @@ func (tg *tagger) agoDate(i, k int, a amount, u int) (match, bool) {
 	case uYear:
 		v = tg.relYear(n)
 		if a.n == 1 && tg.lastQuarter != 0 {
-			v = quarterVal(tg.lastQuarter/10+dir, tg.lastQuarter%10)
+			return match{start: i, end: end, typ: Date, val: quarterVal(tg.lastQuarter/10+dir, tg.lastQuarter%10), derived: true}, true
 		}
 	case uDecade:
 		v = tg.relYear(10 * n)

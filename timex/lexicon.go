@@ -18,6 +18,7 @@ const (
 	cModifier                   // "early", "late", "mid", "earlier", "later"
 	cPast                       // verbs and auxiliaries that mark the past
 	cFuture                     // auxiliaries and verbs that mark the future
+	cReport                     // reporting verbs: "said", "told"
 	cTrigger                    // any other word some rule starts with
 )
 
@@ -62,7 +63,7 @@ func add(cls class, val int, words ...string) {
 		switch {
 		case cls&(cUnit|cUnits) != 0:
 			l.unit = val
-		case cls&(cPast|cFuture|cTrigger|cApprox|cModifier) == 0:
+		case cls&(cPast|cReport|cFuture|cTrigger|cApprox|cModifier) == 0:
 			l.val = val
 		}
 		lexicon[w] = l
@@ -137,10 +138,12 @@ func init() {
 		"more", "less", "fewer", "least", "up", "under", "within", "only", "just", "barely", "another",
 		"additional", "full", "whole", "entire", "than", "at", "to", "exactly", "precisely")
 	add(cModifier, 0, "early", "late", "mid", "earlier", "later", "middle", "end", "beginning", "start")
-	add(cPast, 0, "said", "was", "were", "had", "did", "told", "added", "announced", "ago", "last",
-		"yesterday", "earlier", "previously", "reported", "stated", "noted", "met", "held", "took",
+	add(cPast, 0, "was", "were", "had", "did", "ago", "last",
+		"yesterday", "earlier", "previously", "met", "held", "took",
 		"came", "went", "made", "gave", "began", "saw", "won", "lost", "fell", "rose", "left",
-		"signed", "attacked", "killed", "closed", "ended", "spoke", "wrote", "says", "say")
+		"signed", "attacked", "killed", "closed", "ended", "spoke", "wrote")
+	add(cReport, 0, "said", "says", "say", "told", "added", "announced", "stated", "noted", "reported",
+		"declared", "explained", "stressed", "underscored", "emphasized", "emphasised", "insisted")
 	add(cFuture, 0, "will", "ll", "shall", "next", "tomorrow", "upcoming", "coming", "scheduled",
 		"expected", "plans", "planned", "due", "would", "going", "set", "until", "later", "hopes", "intends", "aims")
 	add(cTrigger, 0, "today", "yesterday", "tomorrow", "tonight", "now", "currently", "current",
@@ -150,7 +153,13 @@ func init() {
 		"quarterly", "nightly", "fiscal", "noon", "midnight", "midday", "overnight", "ago", "a",
 		"several", "few", "couple", "decades", "once", "twice", "right", "year", "day", "term",
 		"meantime", "moment", "date", "period", "time", "times", "half", "christmas", "thanksgiving",
-		"same", "prior", "immediately", "for", "in", "over")
+		"same", "prior", "immediately", "for", "in", "over", "an", "close", "turn", "long", "short", "near",
+		"distant", "foreseeable", "nowadays", "presently", "upcoming", "other")
+	// Words the rules look at but never start with.
+	add(0, 0, "account", "accounts", "affairs", "events", "flow", "flows", "after", "and", "as", "before",
+		"being", "business", "by", "circa", "consecutive", "during", "from", "most", "o", "of", "old", "on",
+		"percent", "run", "since", "straight", "through", "throughout", "trading", "working", "till", "or",
+		"between", "when", "s")
 }
 
 func lookup(word []byte) lex {

@@ -279,7 +279,7 @@ func (tg *tagger) quarter(i int) (match, bool) {
 		if tg.is(k, "quarter", "period") {
 			k++
 		}
-		return match{start: i, end: k, typ: Date, val: quarterVal(q/10-1, q%10), the: true}, true
+		return match{start: i, end: k, typ: Date, val: quarterVal(q/10-1, q%10), the: true, derived: true}, true
 	}
 	if tg.is(k, "fiscal") {
 		k++

@@ -13,9 +13,11 @@ const (
 )
 
 // tense looks outward from the expression [i, j) for the nearest word that
-// marks the past ("said", "was", "-ed") or the future ("will", "would",
-// "expected"), within its sentence. The nearest marker is usually the verb
-// the expression modifies: "said on Tuesday that it will ...".
+// marks the past ("was", "-ed") or the future ("will", "would", "expected"),
+// within its sentence. The nearest marker is usually the verb the expression
+// modifies. A reporting verb counts only right beside the expression ("said
+// on Tuesday that it will ..."): further off, it is the reporting that is
+// past, not what is reported ("said the offer expires Dec. 7").
 func (tg *tagger) tense(i, j int) int {
 	if i >= len(tg.toks) {
 		return unknown
@@ -23,12 +25,12 @@ func (tg *tagger) tense(i, j int) int {
 	lo, hi := int(tg.sentStart[i]), int(tg.sentEnd[min(j, len(tg.toks))-1])
 	for d := 1; i-d >= lo || j-1+d < hi; d++ {
 		if k := i - d; k >= lo {
-			if t := tg.marker(k); t != unknown {
+			if t := tg.marker(k, d); t != unknown {
 				return t
 			}
 		}
 		if k := j - 1 + d; k < hi {
-			if t := tg.marker(k); t != unknown {
+			if t := tg.marker(k, d); t != unknown {
 				return t
 			}
 		}
@@ -36,9 +38,15 @@ func (tg *tagger) tense(i, j int) int {
 	return unknown
 }
 
-func (tg *tagger) marker(k int) int {
+func (tg *tagger) marker(k, dist int) int {
 	t := &tg.toks[k]
 	if t.kind != tWord {
+		return unknown
+	}
+	if t.lx.cls&cReport != 0 {
+		if dist <= 3 {
+			return past
+		}
 		return unknown
 	}
 	if t.lx.cls&cFuture != 0 {
@@ -150,11 +158,11 @@ func (tg *tagger) yearForMonth(m, i, j int) int {
 	y, rm := tg.refYear(), int(tg.ref.t.Month())
 	switch tg.tense(i, j) {
 	case past:
-		if m > rm {
+		if m > rm+1 {
 			return y - 1
 		}
 	case future:
-		if m < rm {
+		if m < rm-1 {
 			return y + 1
 		}
 	}

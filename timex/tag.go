@@ -25,6 +25,9 @@ type match struct {
 	// or a weekday never does ("the March 1 deadline").
 	the   bool
 	extra *match // a second expression carried by the same words ("22" in "July 21-22")
+	// derived marks a value computed from an earlier one ("the year-ago
+	// quarter"), which must not become the anchor of later anaphora.
+	derived bool
 }
 
 type tagger struct {
@@ -110,7 +113,9 @@ func (tg *tagger) core(i int) (match, bool) {
 func (tg *tagger) emit(m match) {
 	sp := text.Span{Start: tg.toks[m.start].start, End: tg.toks[m.end-1].end}
 	tg.out = append(tg.out, Timex{Span: sp, Type: m.typ, Value: m.val})
-	tg.remember(m.val)
+	if !m.derived {
+		tg.remember(m.val)
+	}
 }
 
 // remember notes a resolved day or quarter for later anaphora.
