@@ -205,7 +205,7 @@ func (tg *tagger) yearNumber(i int) (match, bool) {
 	if tg.adj(i+1) && i+1 < len(tg.toks) && tg.text(i+1) == "s" {
 		return match{start: i, end: i + 2, typ: Date, val: strconv.Itoa(y / 10), the: true}, true
 	}
-	if tg.adj(i+1) && tg.punct(i+1, '/', ':', '%', '.') && tg.adj(i+2) || tg.is(i+1, "percent") || tg.pluralNoun(i+1) {
+	if tg.adj(i+1) && tg.punct(i+1, '/', ':', '%') && tg.adj(i+2) || tg.is(i+1, "percent") || tg.pluralNoun(i+1) {
 		return match{}, false
 	}
 	if y < 1800 && !tg.is(i-1, "in", "since", "of", "by", "from", "until", "to", "and", "year", "before", "after", "around", "circa") {

@@ -221,9 +221,12 @@ func (tg *tagger) duration(i int) (match, bool) {
 	if a.a && tg.is(end, "and") && tg.is(end+1, "a") && tg.is(end+2, "half") {
 		a.half, end = true, end+3
 	}
-	// "44-day-old", "two-year-long"
-	if tg.punct(end, '-') && tg.adj(end) && tg.is(end+1, "long", "old") {
+	// "two-year-long"; an age ("6-year-old", "52 years old") is no temporal expression.
+	if tg.punct(end, '-') && tg.adj(end) && tg.is(end+1, "long") {
 		end += 2
+	}
+	if tg.is(end, "old") || tg.punct(end, '-') && tg.is(end+1, "old") {
+		return match{}, false
 	}
 	if !lead && !hyphen {
 		switch tg.word(end) {
@@ -326,8 +329,6 @@ func (tg *tagger) set(i int) (match, bool) {
 		return tg.adverbSet(i, "P1W")
 	case "monthly":
 		return tg.adverbSet(i, "P1M")
-	case "quarterly":
-		return tg.adverbSet(i, "P3M")
 	case "yearly", "annually", "annual":
 		return tg.adverbSet(i, "P1Y")
 	case "hourly":

@@ -154,12 +154,13 @@ func init() {
 		"several", "few", "couple", "decades", "once", "twice", "right", "year", "day", "term",
 		"meantime", "moment", "date", "period", "time", "times", "half", "christmas", "thanksgiving",
 		"same", "prior", "immediately", "for", "in", "over", "an", "close", "turn", "long", "short", "near",
-		"distant", "foreseeable", "nowadays", "presently", "upcoming", "other")
+		"distant", "foreseeable", "nowadays", "presently", "upcoming", "other", "halloween", "new",
+		"independence", "election", "weekend")
 	// Words the rules look at but never start with.
 	add(0, 0, "account", "accounts", "affairs", "events", "flow", "flows", "after", "and", "as", "before",
 		"being", "business", "by", "circa", "consecutive", "during", "from", "most", "o", "of", "old", "on",
 		"percent", "run", "since", "straight", "through", "throughout", "trading", "working", "till", "or",
-		"between", "when", "s")
+		"between", "when", "s", "eve", "ended", "ending", "his", "her", "its", "their", "our")
 }
 
 func lookup(word []byte) lex {

@@ -72,14 +72,16 @@ func (tg *tagger) reference(i int) (match, bool) {
 		if tg.is(i-1, "the") && tg.is(i-2, "at") {
 			val = "PRESENT_REF"
 		}
-	case "recently", "lately", "previously", "formerly":
+	case "recently", "lately":
 		val = "PAST_REF"
 	case "more":
 		if tg.is(i+1, "recently") {
 			val, end = "PAST_REF", i+2
 		}
 	case "recent":
-		if !tg.has(i+1, cUnit|cUnits) {
+		// "the recent talks" is an adjective TimeML leaves alone; "in recent
+		// weeks" is read by shifted.
+		if !tg.has(i+1, cUnit|cUnits) && !tg.is(i-1, "the", "a", "an", "his", "her", "its", "their", "our") {
 			val = "PAST_REF"
 		}
 	case "past":
@@ -87,7 +89,7 @@ func (tg *tagger) reference(i int) (match, bool) {
 			val = "PAST_REF"
 		}
 	case "future":
-		if !tg.toks[i].upper {
+		if tg.is(i-1, "the", "near", "distant", "foreseeable") {
 			val = "FUTURE_REF"
 		}
 	case "near", "distant", "foreseeable":
@@ -107,7 +109,9 @@ func (tg *tagger) reference(i int) (match, bool) {
 	if val == "" {
 		return match{}, false
 	}
-	return match{start: i, end: end, typ: Date, val: val, the: true}, true
+	// "the" belongs to the nouns only: "the future", "the past", "the long run".
+	the := tg.is(i, "past", "future", "present", "time", "moment", "long", "short", "near", "distant", "foreseeable")
+	return match{start: i, end: end, typ: Date, val: val, the: the}, true
 }
 
 // shifted reads a unit, month or weekday moved by "this", "last", "next",

@@ -58,6 +58,7 @@ func init() {
 		(*tagger).dayMonth, (*tagger).monthDate, (*tagger).weekdayDate,
 		(*tagger).deictic, (*tagger).reference, (*tagger).shifted, (*tagger).quarter,
 		(*tagger).season, (*tagger).duration, (*tagger).set, (*tagger).anaphor,
+		(*tagger).calendarNoun, (*tagger).holiday,
 		(*tagger).edge, (*tagger).modified, (*tagger).approximate, (*tagger).withThe,
 	}
 }
