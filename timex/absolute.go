@@ -253,7 +253,12 @@ func (tg *tagger) weekdayDate(i int) (match, bool) {
 		return m, true
 	}
 	v := weekdayX(w)
-	if t, ok := tg.weekday(w, i, i+1); ok {
+	if tg.punct(i+1, '\'') && tg.is(i+2, "s") {
+		// "Wednesday's ruling": a possessive names a day already past.
+		if t, ok := tg.weekdayPast(w); ok {
+			v = dayVal(t)
+		}
+	} else if t, ok := tg.weekday(w, i, i+1); ok {
 		v = dayVal(t)
 	}
 	if p, ok := tg.partOfDay(i + 1); ok {

@@ -305,8 +305,8 @@ func (tg *tagger) agoDate(i, k int, a amount, u int) (match, bool) {
 		v = tg.relQuarter(n)
 	case uYear:
 		v = tg.relYear(n)
-		if a.n == 1 && tg.lastQuarter != 0 {
-			return match{start: i, end: end, typ: Date, val: quarterVal(tg.lastQuarter/10+dir, tg.lastQuarter%10), derived: true}, true
+		if q := tg.recentQuarter(i); a.n == 1 && q != 0 {
+			return match{start: i, end: end, typ: Date, val: quarterVal(q/10+dir, q%10), derived: true}, true
 		}
 	case uDecade:
 		v = tg.relYear(10 * n)

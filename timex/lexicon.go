@@ -138,14 +138,17 @@ func init() {
 		"more", "less", "fewer", "least", "up", "under", "within", "only", "just", "barely", "another",
 		"additional", "full", "whole", "entire", "than", "at", "to", "exactly", "precisely")
 	add(cModifier, 0, "early", "late", "mid", "earlier", "later", "middle", "end", "beginning", "start")
-	add(cPast, 0, "was", "were", "had", "did", "ago", "last",
-		"yesterday", "earlier", "previously", "met", "held", "took",
-		"came", "went", "made", "gave", "began", "saw", "won", "lost", "fell", "rose", "left",
-		"signed", "attacked", "killed", "closed", "ended", "spoke", "wrote")
+	add(cPast, 0, "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "previously",
+		"met", "held", "took", "came", "went", "made", "gave", "began", "saw", "won", "lost", "fell",
+		"rose", "left", "spoke", "wrote", "brought", "bought", "sold", "became", "broke", "chose",
+		"drew", "drove", "felt", "fought", "found", "flew", "got", "grew", "heard", "hid", "hit", "kept",
+		"knew", "laid", "led", "lent", "meant", "paid", "ran", "rang", "sought", "sent", "shot", "shut",
+		"sat", "slept", "spent", "stood", "stole", "struck", "swore", "taught", "tore", "thought",
+		"threw", "understood", "woke", "wore", "sank", "slid", "stuck", "won", "withdrew", "overtook")
 	add(cReport, 0, "said", "says", "say", "told", "added", "announced", "stated", "noted", "reported",
 		"declared", "explained", "stressed", "underscored", "emphasized", "emphasised", "insisted")
 	add(cFuture, 0, "will", "ll", "shall", "next", "tomorrow", "upcoming", "coming", "scheduled",
-		"expected", "plans", "planned", "due", "would", "going", "set", "until", "later", "hopes", "intends", "aims")
+		"expected", "plans", "due", "would", "going", "set", "until", "hopes", "intends", "aims")
 	add(cTrigger, 0, "today", "yesterday", "tomorrow", "tonight", "now", "currently", "current",
 		"recently", "recent", "lately", "previously", "formerly", "soon", "future", "past", "present",
 		"the", "this", "last", "next", "coming", "previous", "following", "latest", "these", "that",
@@ -160,7 +163,7 @@ func init() {
 	add(0, 0, "account", "accounts", "affairs", "events", "flow", "flows", "after", "and", "as", "before",
 		"being", "business", "by", "circa", "consecutive", "during", "from", "most", "o", "of", "old", "on",
 		"percent", "run", "since", "straight", "through", "throughout", "trading", "working", "till", "or",
-		"between", "when", "s", "eve", "ended", "ending", "his", "her", "its", "their", "our")
+		"between", "when", "s", "eve", "is", "are", "be", "being", "been", "ended", "ending", "his", "her", "its", "their", "our")
 }
 
 func lookup(word []byte) lex {

@@ -50,8 +50,10 @@ func (tg *tagger) marker(k, dist int) int {
 		return unknown
 	}
 	if t.lx.cls&cFuture != 0 {
-		if t.low == "set" || t.low == "going" {
-			if tg.is(k+1, "to") {
+		switch t.low {
+		case "set", "going", "expected", "scheduled", "plans", "due", "hopes", "intends", "aims":
+			// "is expected to", "scheduled for"; not "vacation plans".
+			if tg.is(k+1, "to", "for") {
 				return future
 			}
 			return unknown
@@ -62,7 +64,10 @@ func (tg *tagger) marker(k, dist int) int {
 		return past
 	}
 	w := tg.s[t.start:t.end]
-	if n := len(w); n >= 5 && w[n-2] == 'e' && w[n-1] == 'd' && w[n-3] != 'e' && !t.upper {
+	if n := len(w); n >= 5 && w[n-2] == 'e' && w[n-1] == 'd' && w[n-3] != 'e' && (!t.upper || int(tg.sentStart[k]) == k) {
+		if tg.is(k-1, "is", "are", "be", "being", "been") {
+			return unknown // a passive participle: "is being traded"
+		}
 		return past
 	}
 	return unknown
@@ -151,22 +156,32 @@ func (tg *tagger) monthOf(m, i, j int) string {
 	if !tg.ref.ok {
 		return "XXXX-" + two(m)
 	}
-	return monthVal(tg.yearForMonth(m, i, j), m)
+	return monthVal(tg.yearForMonth(m, 0, i, j), m)
 }
 
-func (tg *tagger) yearForMonth(m, i, j int) int {
-	y, rm := tg.refYear(), int(tg.ref.t.Month())
-	switch tg.tense(i, j) {
-	case past:
-		if m > rm+1 {
-			return y - 1
+func (tg *tagger) yearForMonth(m, d, i, j int) int {
+	y := tg.refYear()
+	if d == 0 {
+		d = 15
+	}
+	// The candidate years around the reference; the tense picks the side,
+	// with a margin of some six weeks for dates just across it.
+	const margin = 45 * 24 * time.Hour
+	best, bestDist := y, time.Duration(1<<62)
+	tense := tg.tense(i, j)
+	for _, cy := range []int{y - 1, y, y + 1} {
+		dt := time.Date(cy, time.Month(m), min(d, daysIn(cy, m)), 0, 0, 0, 0, time.UTC).Sub(tg.ref.t)
+		if tense == past && dt > margin || tense == future && dt < -margin {
+			continue
 		}
-	case future:
-		if m < rm-1 {
-			return y + 1
+		if dt < 0 {
+			dt = -dt
+		}
+		if dt < bestDist {
+			best, bestDist = cy, dt
 		}
 	}
-	return y
+	return best
 }
 
 // monthDay resolves "March 1" without a year.
@@ -174,7 +189,7 @@ func (tg *tagger) monthDay(m, d, i, j int) string {
 	if !tg.ref.ok {
 		return "XXXX-" + two(m) + "-" + two(d)
 	}
-	y := tg.yearForMonth(m, i, j)
+	y := tg.yearForMonth(m, d, i, j)
 	if !validDate(y, m, d) {
 		return yearVal(y) + "-" + two(m) + "-" + two(d)
 	}
@@ -195,6 +210,15 @@ func (tg *tagger) weekday(w, i, j int) (time.Time, bool) {
 	if tg.tense(i, j) == future {
 		return tg.ref.t.AddDate(0, 0, (w-r+7)%7), true
 	}
+	return tg.ref.t.AddDate(0, 0, -((r - w + 7) % 7)), true
+}
+
+// weekdayPast is the reference day if it is weekday w, else the w before it.
+func (tg *tagger) weekdayPast(w int) (time.Time, bool) {
+	if !tg.ref.ok {
+		return time.Time{}, false
+	}
+	r := int(tg.ref.t.Weekday()+6)%7 + 1
 	return tg.ref.t.AddDate(0, 0, -((r - w + 7) % 7)), true
 }
 

@@ -43,6 +43,19 @@ type tagger struct {
 	// ("the same day", "the year-earlier quarter").
 	lastDay     time.Time
 	lastQuarter int // year*10+quarter, or 0
+	lastQTok    int // the token where that quarter was named
+}
+
+// quarterWindow is how many tokens back a named quarter still anchors "a
+// year earlier" to a quarter rather than a year.
+const quarterWindow = 60
+
+// recentQuarter is the quarter named within quarterWindow tokens before i, or 0.
+func (tg *tagger) recentQuarter(i int) int {
+	if tg.lastQuarter == 0 || i-tg.lastQTok > quarterWindow {
+		return 0
+	}
+	return tg.lastQuarter
 }
 
 // rule reads an expression starting at token i.
@@ -115,12 +128,12 @@ func (tg *tagger) emit(m match) {
 	sp := text.Span{Start: tg.toks[m.start].start, End: tg.toks[m.end-1].end}
 	tg.out = append(tg.out, Timex{Span: sp, Type: m.typ, Value: m.val})
 	if !m.derived {
-		tg.remember(m.val)
+		tg.remember(m.val, m.start)
 	}
 }
 
 // remember notes a resolved day or quarter for later anaphora.
-func (tg *tagger) remember(v string) {
+func (tg *tagger) remember(v string, tok int) {
 	if len(v) >= 10 && v[4] == '-' && v[7] == '-' {
 		if r, ok := ParseRef(v[:10]); ok {
 			tg.lastDay = r.t
@@ -129,7 +142,7 @@ func (tg *tagger) remember(v string) {
 	if len(v) == 7 && v[4] == '-' && v[5] == 'Q' {
 		y, ok := atoi(v[:4])
 		if ok && v[6] >= '1' && v[6] <= '4' {
-			tg.lastQuarter = y*10 + int(v[6]-'0')
+			tg.lastQuarter, tg.lastQTok = y*10+int(v[6]-'0'), tok
 		}
 	}
 }
