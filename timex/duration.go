@@ -221,6 +221,10 @@ func (tg *tagger) duration(i int) (match, bool) {
 	if a.a && tg.is(end, "and") && tg.is(end+1, "a") && tg.is(end+2, "half") {
 		a.half, end = true, end+3
 	}
+	// "a year-earlier loss" is read by quarter, from "year".
+	if tg.punct(end, '-') && tg.adj(end) && tg.is(end+1, "earlier", "ago", "end") {
+		return match{}, false
+	}
 	// "two-year-long"; an age ("6-year-old", "52 years old") is no temporal expression.
 	if tg.punct(end, '-') && tg.adj(end) && tg.is(end+1, "long") {
 		end += 2

@@ -135,10 +135,13 @@ func (tg *tagger) shifted(i int) (match, bool) {
 	t := tg.word(k)
 	switch {
 	case tg.has(k, cUnits) && !tg.is(k, "decades"):
-		// "recent years", "the coming days"
+		// "recent years" (a vague duration, as TimeBank has it), "the coming days"
 		switch dir {
 		case -2:
-			return match{start: i, end: k + 1, typ: Date, val: "PAST_REF", the: true}, true
+			if tg.is(i, "latest") {
+				return match{}, false
+			}
+			return match{start: i, end: k + 1, typ: Duration, val: durationValue(amount{x: true}, tg.toks[k].lx.unit), the: true}, true
 		case 1:
 			return match{start: i, end: k + 1, typ: Date, val: "FUTURE_REF", the: true}, true
 		}

@@ -22,6 +22,14 @@ func (tg *tagger) tense(i, j int) int {
 	if i >= len(tg.toks) {
 		return unknown
 	}
+	// A preposition before the expression says more than any verb: "by
+	// February" and "until Friday" look ahead, "since March" looks back.
+	switch tg.word(i - 1) {
+	case "by", "until", "till", "through":
+		return future
+	case "since":
+		return past
+	}
 	lo, hi := int(tg.sentStart[i]), int(tg.sentEnd[min(j, len(tg.toks))-1])
 	for d := 1; i-d >= lo || j-1+d < hi; d++ {
 		if k := i - d; k >= lo {
@@ -65,8 +73,8 @@ func (tg *tagger) marker(k, dist int) int {
 	}
 	w := tg.s[t.start:t.end]
 	if n := len(w); n >= 5 && w[n-2] == 'e' && w[n-1] == 'd' && w[n-3] != 'e' && (!t.upper || int(tg.sentStart[k]) == k) {
-		if tg.is(k-1, "is", "are", "be", "being", "been") {
-			return unknown // a passive participle: "is being traded"
+		if tg.is(k-1, "is", "are", "be", "being", "been", "a", "an", "the", "his", "her", "its", "their", "our", "still", "very", "most", "more", "well") {
+			return unknown // a passive participle ("is being traded") or an adjective ("a still unspecified date")
 		}
 		return past
 	}

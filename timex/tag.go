@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"time"
 
 	"chronicle/text"
@@ -48,7 +49,7 @@ type tagger struct {
 
 // quarterWindow is how many tokens back a named quarter still anchors "a
 // year earlier" to a quarter rather than a year.
-const quarterWindow = 60
+const quarterWindow = 100
 
 // recentQuarter is the quarter named within quarterWindow tokens before i, or 0.
 func (tg *tagger) recentQuarter(i int) int {
@@ -129,6 +130,11 @@ func (tg *tagger) emit(m match) {
 	tg.out = append(tg.out, Timex{Span: sp, Type: m.typ, Value: m.val})
 	if !m.derived {
 		tg.remember(m.val, m.start)
+	}
+	if m.typ == Duration && (strings.HasSuffix(m.val, "M") && !strings.HasPrefix(m.val, "PT") || m.val == "P1Y") {
+		// "For the nine months, ... a year earlier": the comparison is now of
+		// months or years, no longer of the quarter named before.
+		tg.lastQTok = -quarterWindow - 1
 	}
 }
 
