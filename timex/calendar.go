@@ -31,7 +31,7 @@ func (tg *tagger) calendarNoun(i int) (match, bool) {
 			off = -1
 		}
 		return match{start: i, end: k + 1, typ: Date, val: tg.relYear(off), the: true}, true
-	case tg.has(i, cUnits) && tg.is(i-1, "for", "within", "in", "over") && !tg.adj(i+1):
+	case tg.has(i, cUnits) && tg.is(i-1, "for", "within", "in", "over") && !(tg.adj(i+1) && tg.punct(i+1, '-')):
 		if tg.is(i+1, "of", "old", "ago") || tg.has(i+1, cUnit|cUnits) {
 			return match{}, false
 		}

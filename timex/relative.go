@@ -416,7 +416,7 @@ func (tg *tagger) edge(i int) (match, bool) {
 		} else if tg.punct(k, '\'') && tg.is(k+1, "s") {
 			k += 2
 		}
-		if tg.is(k, "end") && !tg.adj(k+1) {
+		if tg.is(k, "end") && !(tg.adj(k+1) && tg.punct(k+1, '-')) {
 			v := tg.relYear(0)
 			if tg.word(i) == "month" {
 				v = tg.relMonth(0)
@@ -525,8 +525,13 @@ func (tg *tagger) approximate(i int) (match, bool) {
 			return match{}, false
 		}
 		k++
-	case "about", "almost", "nearly", "around", "roughly", "approximately", "some", "over", "under",
-		"within", "just", "barely", "another", "additional", "exactly", "precisely":
+	case "over", "under", "within":
+		// A preposition before "the past two years" stays out of the extent.
+		if tg.is(k, "the") {
+			return match{}, false
+		}
+	case "about", "almost", "nearly", "around", "roughly", "approximately", "some",
+		"just", "barely", "another", "additional", "exactly", "precisely":
 	default:
 		return match{}, false
 	}

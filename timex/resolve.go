@@ -69,6 +69,9 @@ func (tg *tagger) marker(k, dist int) int {
 		return future
 	}
 	if t.lx.cls&cPast != 0 {
+		if tg.is(k-1, "be", "being", "been", "is", "are") {
+			return unknown // "will be held"
+		}
 		return past
 	}
 	w := tg.s[t.start:t.end]

@@ -110,14 +110,16 @@ func (tg *tagger) longest(i int) (match, bool) {
 	return best, found
 }
 
-// core is longest without the prefix rules, for rules that wrap another.
+// core is longest without the two wrapping rules (approximate, withThe),
+// for rules that wrap another expression. Every wrapper moves past at least
+// one token before it calls core, so the recursion ends.
 func (tg *tagger) core(i int) (match, bool) {
 	if i >= len(tg.toks) {
 		return match{}, false
 	}
 	var best match
 	found := false
-	for _, r := range rules[:len(rules)-4] {
+	for _, r := range rules[:len(rules)-2] {
 		if m, ok := r(tg, i); ok && (!found || m.end > best.end) {
 			best, found = m, true
 		}
