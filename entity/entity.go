@@ -74,8 +74,8 @@ func (w *Words) in(i int, m map[string]bool) bool {
 }
 
 // Table lookups on token i.
-func (w *Words) IsTitle(i int) bool     { return w.isWord(i) && w.in(i, titles) }
-func (w *Words) IsRoleNoun(i int) bool  { return w.isWord(i) && w.in(i, roleNouns) }
+func (w *Words) IsTitle(i int) bool    { return w.isWord(i) && w.in(i, titles) }
+func (w *Words) IsRoleNoun(i int) bool { return w.isWord(i) && w.in(i, roleNouns) }
 func (w *Words) IsGroupNoun(i int) bool {
 	if !w.isWord(i) {
 		return false
