@@ -68,15 +68,20 @@ func NormalizeDate(s string) (string, bool) {
 	if s == "" || len(s) > 64 {
 		return "", false
 	}
-	for _, l := range zonedLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return fixZone(t, s).Format("2006-01-02T15:04:05Z07:00"), true
+	// Only strings with a clock can match the date-time layouts; trying
+	// those first on a plain date would cost a failed parse per layout.
+	if strings.IndexByte(s, ':') >= 0 {
+		for _, l := range zonedLayouts {
+			if t, err := time.Parse(l, s); err == nil {
+				return fixZone(t, s).Format("2006-01-02T15:04:05Z07:00"), true
+			}
 		}
-	}
-	for _, l := range localLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t.Format("2006-01-02T15:04:05"), true
+		for _, l := range localLayouts {
+			if t, err := time.Parse(l, s); err == nil {
+				return t.Format("2006-01-02T15:04:05"), true
+			}
 		}
+		return "", false
 	}
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
