@@ -384,6 +384,7 @@ func TestSniff(t *testing.T) {
 		{`<?xml version="1.0"?><rss version="2.0">`, "feed"},
 		{`<?xml version="1.0"?>` + "\n<feed xmlns=\"http://www.w3.org/2005/Atom\">", "feed"},
 		{`<rdf:RDF xmlns:rdf="x">`, "feed"},
+		{"<html><body><feedback-form></feedback-form>", "html"},
 		{"Plain headline\n\nbody", "txt"},
 		{"", "txt"},
 	}

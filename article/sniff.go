@@ -26,11 +26,26 @@ func Sniff(head []byte) string {
 	}
 	lower := bytes.ToLower(head)
 	for _, tag := range []string{"<rss", "<feed", "<rdf:rdf"} {
-		if bytes.Contains(lower, []byte(tag)) {
+		if hasTag(lower, tag) {
 			return "feed"
 		}
 	}
 	return "html"
+}
+
+// hasTag reports whether s opens the element tag (so "<feed" but not
+// "<feedback").
+func hasTag(s []byte, tag string) bool {
+	for {
+		i := bytes.Index(s, []byte(tag))
+		if i < 0 {
+			return false
+		}
+		s = s[i+len(tag):]
+		if len(s) == 0 || bytes.IndexByte([]byte(" \t\r\n>/"), s[0]) >= 0 {
+			return true
+		}
+	}
 }
 
 // isURL reports whether an input names an http or https URL.
