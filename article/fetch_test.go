@@ -13,7 +13,7 @@ import (
 
 // newTestSite serves our fixtures and a few failure modes on the loopback
 // interface, and records the User-Agent of each request.
-func newTestSite(t *testing.T) (*httptest.Server, *[]string) {
+func newTestSite(t *testing.T) (srv *httptest.Server, userAgents func() []string) {
 	t.Helper()
 	page := readFixture(t, "testdata/harbour.html")
 	feed := readFixture(t, "testdata/feed.atom")
@@ -42,14 +42,18 @@ func newTestSite(t *testing.T) (*httptest.Server, *[]string) {
 		w.Header().Set("Content-Type", "text/html")
 		w.Write([]byte("<html><body><p>" + strings.Repeat("big ", 1000) + "</p></body></html>"))
 	})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		agents = append(agents, r.UserAgent())
 		mu.Unlock()
 		mux.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
-	return srv, &agents
+	return srv, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), agents...)
+	}
 }
 
 func testFetcher() *Fetcher {
@@ -103,7 +107,7 @@ func TestReadURLs(t *testing.T) {
 	if len(arts) > 0 && !strings.Contains(arts[0].Text, "The port authority of Vessby") {
 		t.Errorf("fetched page text = %q", arts[0].Text)
 	}
-	for _, ua := range *agents {
+	for _, ua := range agents() {
 		if ua != UserAgent {
 			t.Errorf("request sent User-Agent %q, want %q", ua, UserAgent)
 		}
@@ -130,8 +134,8 @@ func TestFetchRatePerHost(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if len(*agents) != 3 {
-		t.Fatalf("server saw %d requests, want 3", len(*agents))
+	if n := len(agents()); n != 3 {
+		t.Fatalf("server saw %d requests, want 3", n)
 	}
 	// Three requests to one host need at least two intervals between them.
 	if d := time.Since(start); d < 2*f.PerHost {
