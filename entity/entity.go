@@ -51,6 +51,34 @@ type Words struct {
 	S    string
 	Toks []text.Token
 	buf  []byte
+	lex  []uint16 // per token: which word lists hold it (see Index)
+}
+
+// Index looks every word up in the word lists once, so later questions
+// about a token are bit tests. Call it after the tokens are complete.
+func (w *Words) Index() {
+	w.lex = make([]uint16, len(w.Toks))
+	for i, t := range w.Toks {
+		if t.Kind != text.Word || t.Len() > 40 {
+			continue
+		}
+		w.buf = ASCIILower(w.buf, w.S[t.Start:t.End])
+		f := lexicon[string(w.buf)]
+		// plurals of roles and groups: "groups", "senators", "attorneys"
+		if n := len(w.buf); n > 3 && w.buf[n-1] == 's' && !t.Cap {
+			if lexicon[string(w.buf[:n-1])]&(fRole|fGroup|fTitle) != 0 {
+				f |= fGroup
+			}
+		}
+		w.lex[i] = f
+	}
+}
+
+func (w *Words) has(i int, f uint16) bool {
+	if w.lex == nil {
+		w.Index()
+	}
+	return i >= 0 && i < len(w.lex) && w.lex[i]&f != 0
 }
 
 // Text is the text of token i.
@@ -64,39 +92,16 @@ func (w *Words) Is(i int, lw string) bool {
 	return strings.EqualFold(w.Text(i), lw)
 }
 
-// In reports whether token i's lower-cased text is in table m.
-func (w *Words) in(i int, m map[string]bool) bool {
-	if i < 0 || i >= len(w.Toks) {
-		return false
-	}
-	w.buf = ASCIILower(w.buf, w.Text(i))
-	return m[string(w.buf)]
-}
-
 // Table lookups on token i.
-func (w *Words) IsTitle(i int) bool    { return w.isWord(i) && w.in(i, titles) }
-func (w *Words) IsRoleNoun(i int) bool { return w.isWord(i) && w.in(i, roleNouns) }
-func (w *Words) IsGroupNoun(i int) bool {
-	if !w.isWord(i) {
-		return false
-	}
-	if w.in(i, groupNouns) {
-		return true
-	}
-	// plurals of roles and groups: "groups", "senators", "attorneys"
-	t := w.Text(i)
-	if len(t) > 3 && t[len(t)-1] == 's' && !w.Toks[i].Cap {
-		w.buf = ASCIILower(w.buf, t[:len(t)-1])
-		return roleNouns[string(w.buf)] || groupNouns[string(w.buf)] || titles[string(w.buf)]
-	}
-	return false
-}
-func (w *Words) IsDemonym(i int) bool   { return w.isWord(i) && w.in(i, demonyms) }
-func (w *Words) IsPlace(i int) bool     { return w.isWord(i) && w.in(i, places) }
-func (w *Words) IsOrgWord(i int) bool   { return w.isWord(i) && w.in(i, orgWords) }
-func (w *Words) NotName(i int) bool     { return w.isWord(i) && w.in(i, notName) }
-func (w *Words) IsCalendar(i int) bool  { return w.isWord(i) && w.in(i, calendar) }
-func (w *Words) IsTitleTail(i int) bool { return w.isWord(i) && w.in(i, titleTail) }
+func (w *Words) IsTitle(i int) bool     { return w.has(i, fTitle) }
+func (w *Words) IsRoleNoun(i int) bool  { return w.has(i, fRole) }
+func (w *Words) IsGroupNoun(i int) bool { return w.has(i, fGroup) }
+func (w *Words) IsDemonym(i int) bool   { return w.has(i, fDemonym) }
+func (w *Words) IsPlace(i int) bool     { return w.has(i, fPlace) }
+func (w *Words) IsOrgWord(i int) bool   { return w.has(i, fOrg) }
+func (w *Words) NotName(i int) bool     { return w.has(i, fNotName) }
+func (w *Words) IsCalendar(i int) bool  { return w.has(i, fCalendar) }
+func (w *Words) IsTitleTail(i int) bool { return w.has(i, fTitleTail) }
 
 func (w *Words) isWord(i int) bool {
 	return i >= 0 && i < len(w.Toks) && w.Toks[i].Kind == text.Word
@@ -119,7 +124,7 @@ func (w *Words) IsName(i int) bool {
 	if !w.isWord(i) || !w.Toks[i].Cap {
 		return false
 	}
-	return !w.in(i, notName)
+	return !w.has(i, fNotName)
 }
 
 // KindOfName classifies the name made of tokens [from, to).

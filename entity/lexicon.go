@@ -48,7 +48,7 @@ var roleNouns = set(`president minister premier chancellor leader official diplo
 	striker player captain chair counselor councillor councilman councilwoman councilor sheriff commissioner`)
 
 // groupNouns head plural or collective speakers ("officials", "sources").
-var groupNouns = set(`officials sources source people residents representatives experts analysts critics supporters
+var groupNouns = set(`officials reporters journalists crowd audience sources source people residents representatives experts analysts critics supporters
 	lawmakers legislators protesters demonstrators voters activists aides advisers advisors leaders ministers
 	diplomats authorities investigators prosecutors police officers witnesses observers economists scientists
 	researchers doctors docs teachers students parents workers employees members republicans democrats
@@ -117,6 +117,33 @@ var calendar = set(`monday tuesday wednesday thursday friday saturday sunday jan
 // Assignments", "Foreign Affairs") rather than start a name.
 var titleTail = set(`affairs assignments relations services affairs development defense defence justice finance
 	security interior commerce education health energy transportation labor labour agriculture states nations`)
+
+// Flags of the combined lexicon: one lookup per token answers every list.
+const (
+	fTitle uint16 = 1 << iota
+	fRole
+	fGroup
+	fDemonym
+	fPlace
+	fOrg
+	fNotName
+	fCalendar
+	fTitleTail
+)
+
+var lexicon = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for _, t := range []struct {
+		set  map[string]bool
+		flag uint16
+	}{{titles, fTitle}, {roleNouns, fRole}, {groupNouns, fGroup}, {demonyms, fDemonym}, {places, fPlace},
+		{orgWords, fOrg}, {notName, fNotName}, {calendar, fCalendar}, {titleTail, fTitleTail}} {
+		for w := range t.set {
+			m[w] |= t.flag
+		}
+	}
+	return m
+}()
 
 // ASCIILower lower-cases ASCII letters of w into buf and returns it; other
 // bytes are copied as they are. Map lookups with string(buf) do not

@@ -20,13 +20,17 @@ type Registry struct {
 	single []bool
 	// alias[e] is the entity e was merged into, or e itself.
 	alias []int
+	key   []byte // scratch for case-folded lookups
+	// surnames maps the lower-cased last word of a person's name to the
+	// person with the longest such name seen so far.
+	surnames map[string]int
 }
 
 // Find scans the article's tokens for names. sentFirst holds the first
 // token index of every sentence: a lone capitalised word there is
 // capitalised for the sentence, not as a name.
 func Find(w *Words, sentFirst []int) *Registry {
-	r := &Registry{w: w, at: make([]int32, len(w.Toks)), names: map[string]int{}}
+	r := &Registry{w: w, at: make([]int32, len(w.Toks)), names: map[string]int{}, surnames: map[string]int{}}
 	starts := make(map[int]bool, len(sentFirst))
 	for _, f := range sentFirst {
 		starts[f] = true
@@ -36,7 +40,7 @@ func Find(w *Words, sentFirst []int) *Registry {
 			i++
 			continue
 		}
-		end := r.runEnd(i)
+		end := r.runEnd(i, starts)
 		r.addRun(i, end, starts[i])
 		i = end
 	}
@@ -47,10 +51,13 @@ func Find(w *Words, sentFirst []int) *Registry {
 // runEnd extends a capitalised run from token i: names, initials ("W."),
 // abbreviated titles ("Sen."), and "of"/"for"/"the" between capitalised
 // words ("Republic of Azerbaijan"). It stops after a possessive.
-func (r *Registry) runEnd(i int) int {
+func (r *Registry) runEnd(i int, starts map[int]bool) int {
 	w := r.w
 	j := i
 	for j < len(w.Toks) {
+		if j > i && starts[j] {
+			break // a name does not run into the next sentence
+		}
 		t := w.Toks[j]
 		if t.Kind != text.Word || !t.Cap && !(j > i && r.joiner(j)) {
 			break
@@ -83,9 +90,12 @@ func (r *Registry) joiner(j int) bool {
 	if j+1 >= len(w.Toks) || !w.Toks[j+1].Cap || w.Toks[j+1].Kind != text.Word {
 		return false
 	}
-	switch strings.ToLower(w.Text(j)) {
-	case "of", "for", "the", "de", "da", "al", "bin", "van", "von", "la", "le", "del", "and":
-		return w.Toks[j].Kind == text.Word && !w.Toks[j].Cap || w.Is(j, "the")
+	if w.Toks[j].Kind != text.Word || w.Toks[j].Len() > 3 {
+		return false
+	}
+	switch w.Text(j) {
+	case "of", "for", "the", "de", "da", "al", "bin", "van", "von", "la", "le", "del":
+		return true
 	}
 	return false
 }
@@ -117,19 +127,30 @@ func (r *Registry) nameSpan(from, to int) text.Span {
 // empty (nameFrom == to) when the run does not end in a person's name.
 func (r *Registry) Split(from, to int) (nameFrom int) {
 	w := r.w
-	k := to
-	for k > from && k-1 >= from && r.nameWord(k-1) && to-k < 3 {
+	k, words := to, 0
+	for k > from {
+		// an initial ("W.") or a particle ("de") does not count as a word
+		if k-2 >= from && w.Toks[k-1].Kind == text.Punct && w.S[w.Toks[k-1].Start] == '.' &&
+			w.Toks[k-2].Kind == text.Word && w.Toks[k-2].Len() == 1 && w.Toks[k-2].Cap && words > 0 {
+			k -= 2
+			continue
+		}
+		if !r.nameWord(k-1) || words == 2 && !r.particle(k-1) {
+			break
+		}
+		if !r.particle(k - 1) {
+			words++
+		}
 		k--
-		// an initial ("W.") does not count towards the length
 	}
-	if to-k == 3 && !(w.Toks[k+1].Len() == 1 || r.particle(k+1)) {
-		k++ // three words: keep two unless the middle is an initial
+	for k < to && r.particle(k) {
+		k++ // a name does not start with "de"
 	}
 	return k
 }
 
 func (r *Registry) particle(i int) bool {
-	switch strings.ToLower(r.w.Text(i)) {
+	switch r.w.Text(i) {
 	case "de", "da", "al", "bin", "van", "von", "la", "le", "del":
 		return true
 	}
@@ -167,7 +188,7 @@ func (r *Registry) addRun(from, to int, sentStart bool) {
 	if single && sentStart {
 		// "Clashes erupted": capitalised for the sentence. Keep it only
 		// when it is a known name.
-		if _, ok := r.names[strings.ToLower(r.w.S[r.nameSpan(nf, to).Start:r.nameSpan(nf, to).End])]; !ok {
+		if r.Lookup(r.w.S[r.nameSpan(nf, to).Start:r.nameSpan(nf, to).End]) < 0 {
 			return
 		}
 	}
@@ -188,9 +209,10 @@ func (r *Registry) addRun(from, to int, sentStart bool) {
 func (r *Registry) add(from, to int, k Kind, role string, single bool) int {
 	sp := r.nameSpan(from, to)
 	name := r.w.S[sp.Start:sp.End]
-	key := strings.ToLower(name)
-	e, ok := r.names[key]
+	r.key = ASCIILower(r.key, name)
+	e, ok := r.names[string(r.key)]
 	if !ok {
+		key := string(r.key)
 		e = len(r.ents)
 		r.ents = append(r.ents, Entity{Name: name, Kind: k})
 		r.single = append(r.single, single)
@@ -202,6 +224,12 @@ func (r *Registry) add(from, to int, k Kind, role string, single bool) int {
 	}
 	if k != Unknown && r.ents[e].Kind == Unknown {
 		r.ents[e].Kind = k
+	}
+	if k == Person && to-from >= 2 {
+		last := strings.ToLower(r.w.S[r.nameSpan(to-1, to).Start:sp.End])
+		if old, ok := r.surnames[last]; !ok || len(r.ents[old].Name) < len(name) {
+			r.surnames[last] = e
+		}
 	}
 	r.ents[e].Mentions = append(r.ents[e].Mentions, sp)
 	if role != "" {
@@ -269,10 +297,21 @@ func (r *Registry) At(i int) int {
 
 // Lookup returns the entity with this name (any case), or -1.
 func (r *Registry) Lookup(name string) int {
-	if e, ok := r.names[strings.ToLower(name)]; ok {
-		return e
+	r.key = ASCIILower(r.key, name)
+	if e, ok := r.names[string(r.key)]; ok {
+		return r.resolve(e)
+	}
+	if e, ok := r.surnames[string(r.key)]; ok {
+		return r.resolve(e)
 	}
 	return -1
+}
+
+func (r *Registry) resolve(e int) int {
+	for r.alias[e] != e {
+		e = r.alias[e]
+	}
+	return e
 }
 
 // Entity returns entity e.
@@ -283,6 +322,10 @@ func (r *Registry) Entity(e int) *Entity { return &r.ents[e] }
 func (r *Registry) Add(from, to int, k Kind) int {
 	sp := r.nameSpan(from, to)
 	if e := r.Lookup(r.w.S[sp.Start:sp.End]); e >= 0 {
+		r.ents[e].Mentions = append(r.ents[e].Mentions, sp)
+		for i := from; i < to; i++ {
+			r.at[i] = int32(e + 1)
+		}
 		r.single[e] = false
 		if r.ents[e].Kind == Unknown {
 			r.ents[e].Kind = k

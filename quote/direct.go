@@ -24,6 +24,11 @@ func (d *doc) directFrames() {
 			d.addDirect(qi, cue, subj)
 			continue
 		}
+		if prev := d.sameSentenceSpeech(qi); prev >= 0 {
+			from, _ := d.quoteTokens(q)
+			d.add(cand{content: q.Content, kind: Direct, cue: none, subj: none, quot: qi, from: prev, pos: from})
+			continue
+		}
 		if cue, subj, ok := d.frameBefore(qi, q); ok {
 			d.addDirect(qi, cue, subj)
 			continue
@@ -49,7 +54,7 @@ func (d *doc) addDirect(qi int, cue, subj [2]int) int {
 // than a quoted term: it ends in punctuation or a closing comma follows it,
 // or it opens its sentence.
 func (d *doc) utterance(q text.Quotation) bool {
-	if q.Open > 0 && (d.lookup(q.Open-1, titleCue) || d.possessive(q.Open-1)) {
+	if q.Open > 0 && (d.has(q.Open-1, qTitleCue) || d.possessive(q.Open-1)) {
 		return false // on CBS's "Face the Nation," ...: a title
 	}
 	last := d.S[q.Content.End-1]
@@ -118,7 +123,7 @@ func (d *doc) frameAfter(q text.Quotation) (cue, subj [2]int, ok bool) {
 // lowerWords reports whether tokens [from, to) are all lower-case words.
 func (d *doc) lowerWords(from, to int) bool {
 	for k := from; k < to; k++ {
-		if !d.isWord(k) || d.Toks[k].Cap || d.lookup(k, stopWords) {
+		if !d.isWord(k) || d.Toks[k].Cap || d.has(k, qStopWords) {
 			return false
 		}
 	}
@@ -330,7 +335,7 @@ func (d *doc) sameSentenceSpeech(qi int) int {
 			return -1
 		}
 		for c, x := range d.cands {
-			if x.quot == int(p-1) && x.cue[0] > k && x.cue[0] < q.Open && d.connectives(max(x.cue[1], x.subj[1]), q.Open) {
+			if x.quot == int(p-1) && x.cue[0] > k && x.cue[0] < q.Open && (d.connectives(max(x.cue[1], x.subj[1]), q.Open) || d.adjuncts(max(x.cue[1], x.subj[1]), q.Open, verb{})) {
 				return c
 			}
 		}
@@ -347,7 +352,7 @@ func (d *doc) connectives(from, to int) bool {
 	}
 	for k := from; k < to; k++ {
 		if d.Toks[k].Kind == text.Punct || d.Is(k, "and") || d.Is(k, "but") || d.Is(k, "then") ||
-			d.IsCalendar(k) || d.lookup(k, timeWords) || d.adverb(k) {
+			d.IsCalendar(k) || d.has(k, qTimeWords) || d.adverb(k) {
 			continue
 		}
 		return false

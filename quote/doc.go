@@ -16,6 +16,7 @@ type doc struct {
 	inQ       []int32 // token -> 1 + index of the top-level quotation holding it (marks included)
 	quotUsed  []bool  // quotation already part of a candidate
 	cueUsed   []bool  // token already serves as a cue
+	qw        []word  // per token: its entry in the quote word lists
 	reg       *entity.Registry
 	cands     []cand
 	headPara  int // index into paraFirst of the headline paragraph, or -1
@@ -73,6 +74,8 @@ func newDoc(s string) *doc {
 			d.sentOf[i] = int32(si)
 		}
 	}
+	d.Index()
+	d.indexWords()
 	d.quots = text.PairQuotes(s, d.Toks, d.paraFirst)
 	d.quotUsed = make([]bool, len(d.quots))
 	d.cueUsed = make([]bool, len(d.Toks))
@@ -138,34 +141,33 @@ func (d *doc) dash(i int) bool {
 	return w == "—" || w == "–" || w == "―"
 }
 
-// lookup reports whether token i, lower-cased, is in m.
-func (d *doc) lookup(i int, m map[string]bool) bool {
-	if !d.isWord(i) {
-		return false
-	}
-	var buf [32]byte
-	w := d.Text(i)
-	if len(w) > len(buf) {
-		return false
-	}
-	return m[string(entity.ASCIILower(buf[:0], w))]
+// has reports whether token i is in the word lists of flag f.
+func (d *doc) has(i int, f uint32) bool {
+	return i >= 0 && i < len(d.qw) && d.qw[i].flags&f != 0
 }
 
 // verbAt returns the reporting verb at token i, if it is one.
 func (d *doc) verbAt(i int) (verb, bool) {
-	if !d.isWord(i) {
+	if i < 0 || i >= len(d.qw) || !d.qw[i].isVerb {
 		return verb{}, false
 	}
-	var buf [32]byte
-	w := d.Text(i)
-	if len(w) > len(buf) {
-		return verb{}, false
-	}
-	v, ok := reportingVerbs[string(entity.ASCIILower(buf[:0], w))]
-	if ok && d.Toks[i].Cap && i != d.sentence(i).first && d.paraOf(i) != d.headPara {
+	if d.Toks[i].Cap && i != d.sentence(i).first && d.paraOf(i) != d.headPara {
 		return verb{}, false // "United States", "Says" in a title
 	}
-	return v, ok
+	return d.qw[i].verb, true
+}
+
+// indexWords looks every word up once in the quote word lists.
+func (d *doc) indexWords() {
+	d.qw = make([]word, len(d.Toks))
+	var buf []byte
+	for i, t := range d.Toks {
+		if t.Kind != text.Word || t.Len() > 40 {
+			continue
+		}
+		buf = entity.ASCIILower(buf, d.S[t.Start:t.End])
+		d.qw[i] = lexicon[string(buf)]
+	}
 }
 
 // span is the byte span of tokens [from, to).

@@ -33,7 +33,7 @@ const maxNP = 16 // tokens in a speaker noun phrase
 func (d *doc) subjectBefore(v int) [2]int {
 	lo := d.sentence(v).first
 	j := v - 1
-	for skip := 0; j >= lo && skip < 4 && (d.lookup(j, between) || d.adverb(j)); skip++ {
+	for skip := 0; j >= lo && skip < 4 && (d.has(j, qBetween) || d.adverb(j)); skip++ {
 		j--
 	}
 	j = d.skipBack(j, lo)
@@ -50,7 +50,10 @@ func (d *doc) subjectBefore(v int) [2]int {
 		}
 		return none
 	}
-	if d.Toks[j].Kind != text.Word || d.lookup(j, stopWords) {
+	if d.Toks[j].Kind == text.Number {
+		return d.npEndingAt(j, lo) // "More than six in 10 said"
+	}
+	if d.Toks[j].Kind != text.Word || d.has(j, qStopWords) {
 		return none
 	}
 	return d.npEndingAt(j, lo)
@@ -85,8 +88,8 @@ func (d *doc) npEndingAt(j, lo int) [2]int {
 		case d.Is(p, "of") || d.Is(p, "for") && (d.Toks[k].Cap || d.IsRoleNoun(p-1) || d.IsGroupNoun(p-1)):
 			k = p
 			continue
-		case d.lookup(p, stopWords):
-		case d.IsCalendar(p) || d.lookup(p, timeWords):
+		case d.has(p, qStopWords):
+		case d.IsCalendar(p) || d.has(p, qTimeWords):
 		default:
 			k = p
 			continue
@@ -96,20 +99,27 @@ func (d *doc) npEndingAt(j, lo int) [2]int {
 	for k < j && (d.Is(k, "of") || d.Is(k, "for") || d.punct(k, '.')) {
 		k++
 	}
-	// Lower-case words far from the head are not part of it unless a
-	// determiner or a name starts the phrase: "this week officials said"
-	// is "officials".
-	if !d.npStart(k) {
-		for k < j && !d.npStart(k) && !d.Toks[k].Cap {
-			k++
-		}
+	// Verbs and adverbs far from the head are not part of it: "
+	// retired general Lloyd Newton" keeps "retired" out.
+	for k < j && !d.Toks[k].Cap && d.verbLike(k) {
+		k++
 	}
 	return [2]int{k, j + 1}
 }
 
+// verbLike reports whether lower-case word k looks like a verb or adverb
+// (-ed, -ly, -ing): words that end a subject rather than belong to it.
+func (d *doc) verbLike(k int) bool {
+	if !d.isWord(k) {
+		return true
+	}
+	w := d.Text(k)
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing"))
+}
+
 // npStart reports whether token k can open a speaker noun phrase.
 func (d *doc) npStart(k int) bool {
-	return d.lookup(k, determiners) || d.Toks[k].Cap || d.IsRoleNoun(k) || d.IsGroupNoun(k) || d.IsDemonym(k)
+	return d.has(k, qDeterminers) || d.Toks[k].Cap || d.IsRoleNoun(k) || d.IsGroupNoun(k) || d.IsDemonym(k)
 }
 
 // beforeApposition handles "NAME, APPOSITION, said": comma is the token
@@ -126,14 +136,14 @@ func (d *doc) beforeApposition(comma, lo int) [2]int {
 		// the apposition should look like one: "a senior fellow", "who ...",
 		// "the former ambassador", "52", "an adviser to ...".
 		a := k + 1
-		if d.lookup(a, stopWords) && !d.Is(a, "who") && !d.Is(a, "which") && !d.Is(a, "now") {
+		if d.Is(a, "and") || d.Is(a, "but") || d.Is(a, "or") || d.Is(a, "that") {
 			return none
 		}
 		h := d.skipBack(k-1, lo)
 		if h >= lo && d.Toks[h].Kind == text.Number {
 			continue // "Schiff, 56, who ...": another apposition before this one
 		}
-		if h < lo || d.Toks[h].Kind != text.Word || d.lookup(h, stopWords) {
+		if h < lo || d.Toks[h].Kind != text.Word || d.has(h, qStopWords) {
 			return none
 		}
 		if _, ok := d.Pronoun(h); ok {
@@ -155,7 +165,7 @@ func (d *doc) namesSomeone(np [2]int) bool {
 		return false
 	}
 	for i := np[0]; i < np[1]; i++ {
-		if d.Toks[i].Cap && !d.NotName(i) || d.IsRoleNoun(i) || d.IsGroupNoun(i) || d.IsTitle(i) || d.lookup(i, sourceNouns) {
+		if d.Toks[i].Cap && !d.NotName(i) || d.IsRoleNoun(i) || d.IsGroupNoun(i) || d.IsTitle(i) || d.has(i, qSourceNouns) {
 			return true
 		}
 		if _, ok := d.Pronoun(i); ok && np[1]-np[0] == 1 {
@@ -186,15 +196,15 @@ func (d *doc) subjectAfter(i int) [2]int {
 			k++
 			continue
 		case d.Toks[k].Kind != text.Word:
-		case d.IsCalendar(k) || d.lookup(k, timeWords):
-		case (d.Is(k, "of") || d.Is(k, "for")) && k > i && k+1 < hi && (d.Toks[k+1].Cap || d.lookup(k+1, determiners)):
+		case d.IsCalendar(k) || d.has(k, qTimeWords):
+		case (d.Is(k, "of") || d.Is(k, "for")) && k > i && k+1 < hi && (d.Toks[k+1].Cap || d.has(k+1, qDeterminers)):
 			k++
 			continue
-		case d.lookup(k, stopWords):
+		case d.has(k, qStopWords):
 		case sawHead && !d.Toks[k].Cap && !d.possessive(k-1):
 			// a lower-case word after the name ends the phrase
 		default:
-			if d.Toks[k].Cap || d.IsRoleNoun(k) || d.IsGroupNoun(k) {
+			if d.Toks[k].Cap && !d.NotName(k) || d.IsRoleNoun(k) || d.IsGroupNoun(k) {
 				sawHead = true
 			}
 			k++
@@ -231,7 +241,7 @@ func (d *doc) clauseSubject(i int) [2]int {
 	k := st.first
 	// skip an opening conjunction or adverb and an introductory phrase
 	// ("But", "On the other hand,", "In 2016,").
-	for k < i && (d.lookup(k, stopWords) && !d.isPronounSubject(k) || d.Toks[k].Kind == text.Punct) {
+	for k < i && (d.has(k, qStopWords) && !d.isPronounSubject(k) || d.Toks[k].Kind == text.Punct) {
 		k++
 	}
 	if k < i && (d.Is(k, "on") || d.Is(k, "in") || d.Is(k, "after") || d.Is(k, "during") || d.Is(k, "at")) {

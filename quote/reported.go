@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"chronicle/text"
 )
 
@@ -23,6 +25,14 @@ func (d *doc) reported() {
 				d.according(i, st)
 				continue
 			}
+			if d.Is(i, "asked") && (i == st.first || d.Is(i-1, "when")) {
+				d.asked(i, st)
+				continue
+			}
+			if d.has(i, qSpeechNouns) && d.Is(i+1, "that") {
+				d.nounCue(i, st)
+				continue
+			}
 			v, ok := d.verbAt(i)
 			if !ok || d.nounUse(i) || d.passive(i, v) {
 				continue
@@ -35,13 +45,13 @@ func (d *doc) reported() {
 func (d *doc) reportingVerb(i int, v verb, st sent) {
 	cue := d.cueSpan(i)
 	prev := i - 1
-	for prev >= st.first && (d.lookup(prev, between) || d.adverb(prev)) {
+	for prev >= st.first && (d.has(prev, qBetween) || d.adverb(prev)) {
 		prev--
 	}
 	subj := none
 	inverted := false
 	switch {
-	case v.ing && (d.punct(prev, ',') || prev < st.first || d.lookup(prev, prepositions) || d.Is(prev, "of")):
+	case v.ing && (d.punct(prev, ',') || prev < st.first || d.has(prev, qPrepositions) || d.Is(prev, "of")):
 		subj = d.lastSubject(i)
 		if subj[0] < 0 {
 			subj = d.clauseSubject(i)
@@ -70,7 +80,7 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 			cue[1]++
 			c++
 		}
-		if c < st.end && (d.isWord(c) || d.Toks[c].Kind == text.QMark || d.Toks[c].Kind == text.Number) && !d.lookup(c, notClause) || d.objectPronoun(c) {
+		if c < st.end && (d.isWord(c) || d.Toks[c].Kind == text.QMark || d.Toks[c].Kind == text.Number) && !d.has(c, qNotClause) || d.objectPronoun(c) {
 			end := d.clauseEnd(c, st)
 			if end-c >= 2 {
 				d.addReported(c, end, cue, subj)
@@ -81,8 +91,26 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 	if !inverted && v.clause {
 		if c := d.clauseAfter(cue[1], v, st); c >= 0 {
 			end := d.clauseEnd(c, st)
+			if d.Is(subj[0], "who") || d.Is(subj[0], "which") {
+				// "Barkley, who said he votes Democratic, said ...": the
+				// relative clause ends at its comma.
+				for k := c; k < end; k++ {
+					if d.punct(k, ',') {
+						end = k
+						break
+					}
+				}
+			}
 			d.addReported(c, end, cue, subj)
 			return
+		}
+		// "announced his candidacy", "reported $5,000 in income": what is
+		// announced, reported or denied is the object.
+		if c := cue[1]; !v.bare && objectReports(d, i) && c < st.end && (d.has(c, qDeterminers) || d.possessive(c) || d.Toks[c].Kind == text.Number) {
+			if end := d.clauseEnd(c, st); end-c >= 2 {
+				d.addReported(c, end, cue, subj)
+				return
+			}
 		}
 	}
 	// CLAUSE, X said. The subject (or, inverted, the verb) follows a comma
@@ -92,6 +120,12 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 		comma = prev
 	}
 	comma = d.skipBack(comma, st.first)
+	if comma > st.first && d.Toks[comma].Kind == text.QMark && d.punct(comma-1, ',') {
+		comma-- // `"... card," Fiorina said`: the comma sits inside the quote
+	}
+	if d.Is(subj[0], "who") || d.Is(subj[0], "which") {
+		return // a relative clause does not frame the sentence
+	}
 	if !d.punct(comma, ',') || !d.endsFrame(cue[1], st) && !inverted {
 		return
 	}
@@ -145,7 +179,7 @@ func (d *doc) frameFollows(k int, st sent) bool {
 // phrase rather than a clause that could be reported ("In response to a
 // question, ...", "At the same time, ...", "Speaking to reporters, ...").
 func (d *doc) introPhrase(k int) bool {
-	if d.lookup(k, intro) {
+	if d.has(k, qIntro) {
 		return true
 	}
 	w := d.Text(k)
@@ -160,56 +194,159 @@ var intro = map[string]bool{
 	"whether": true, "amid": true, "following": true, "asked": true,
 }
 
-// endsFrame reports whether what follows token k in the sentence is the end
-// of a frame: nothing, time and place, or a comma and more.
-func (d *doc) endsFrame(k int, st sent) bool {
-	for j := k; j < st.end; j++ {
-		if d.Toks[j].Kind == text.Punct {
-			return true
+// speechNouns name an act of speech whose content follows with "that":
+// "voiced assurances that ...", "issued a warning that ...".
+var speechNouns = map[string]bool{
+	"assurance": true, "assurances": true, "warning": true, "warnings": true, "claim": true, "claims": true,
+	"statement": true, "promise": true, "promises": true, "pledge": true, "insistence": true,
+	"argument": true, "message": true, "assertion": true, "allegation": true, "allegations": true,
+	"remarks": true, "comments": true, "accusation": true, "accusations": true, "announcement": true,
+}
+
+// speechVerbs make a speech noun into a frame: "voiced assurances".
+var speechVerbs = map[string]bool{
+	"voiced": true, "voices": true, "voice": true, "gave": true, "gives": true, "made": true, "makes": true,
+	"issued": true, "issues": true, "offered": true, "offers": true, "repeated": true, "expressed": true,
+	"reiterated": true, "delivered": true, "sent": true, "renewed": true, "dismissed": true, "rejected": true,
+}
+
+// nounCue reads "X voiced assurances that CLAUSE": the cue runs from the
+// verb to the noun.
+func (d *doc) nounCue(n int, st sent) {
+	for v := n - 1; v >= st.first && n-v <= 4; v-- {
+		if !d.isWord(v) || d.inQ[v] != 0 {
+			return
 		}
-		if d.Is(j, "that") || d.Toks[j].Kind == text.QMark {
+		if !d.has(v, qSpeechVerbs) {
+			continue
+		}
+		subj := d.subjectBefore(v)
+		if subj[0] < 0 {
+			return
+		}
+		c := n + 2
+		if c < st.end {
+			d.addReported(c, d.clauseEnd(c, st), [2]int{v, n + 1}, subj)
+		}
+		return
+	}
+}
+
+// objectReports reports whether the verb at i reports through a plain
+// object ("announced his resignation") — not "answered questions".
+func objectReports(d *doc, i int) bool {
+	for _, w := range []string{"answer", "comment", "respond", "reply", "indicate", "estimate", "agree", "state"} {
+		if len(d.Text(i)) >= len(w)-1 && strings.HasPrefix(strings.ToLower(d.Text(i)), w[:len(w)-1]) {
 			return false
-		}
-		if _, ok := d.verbAt(j); ok && j > k {
-			return true // "..., he said, adding ..."
 		}
 	}
 	return true
 }
 
-// according reads "according to X".
+// endsFrame reports whether what follows token k in the sentence is the end
+// of a frame: nothing, punctuation, or time and place ("said on Tuesday",
+// "said in an interview"), not an object or an infinitive.
+func (d *doc) endsFrame(k int, st sent) bool {
+	if k >= st.end || d.Toks[k].Kind == text.Punct {
+		return true
+	}
+	return d.IsCalendar(k) || d.has(k, qTimeWords) || d.adverb(k) || d.has(k, qPrepositions) && !d.Is(k, "to")
+}
+
+// according reads "according to X": "According to X, CLAUSE", "CLAUSE,
+// according to X", "..., according to X, CLAUSE".
 func (d *doc) according(i int, st sent) {
 	cue := [2]int{i, i + 2}
-	subj := d.subjectAfter(i + 2)
-	if subj[0] < 0 {
-		// any source will do: "according to exit polls", "according to
-		// federal statistics".
-		k := i + 2
-		for k < st.end && k-i < 25 && d.Toks[k].Kind != text.Punct && d.Toks[k].Kind != text.QMark {
-			k++
+	// The source runs to the next punctuation: "according to a new poll by
+	// the Harvard University Institute of Politics".
+	k := i + 2
+	for k < st.end && k-i < 30 && d.Toks[k].Kind != text.QMark && !(d.Toks[k].Kind == text.Punct && !d.punct(k, '.') && !d.punct(k, '-')) {
+		if d.punct(k, '.') && !(k > 0 && d.Toks[k].Start == d.Toks[k-1].End && (d.initial(k-1) || d.IsTitle(k-1))) {
+			break
 		}
-		if k == i+2 {
-			return
-		}
-		subj = [2]int{i + 2, k}
+		k++
 	}
+	if k == i+2 {
+		return
+	}
+	subj := [2]int{i + 2, k}
+	if np := d.subjectAfter(i + 2); np[0] >= 0 && np[1] <= k {
+		subj = np
+	}
+	// "According to their lawyer, Nadia Haddad, ...": the name is part of
+	// the source.
+	if d.punct(k, ',') {
+		if n := d.nameAfter(k+1, st); n > k+1 && d.punct(n, ',') {
+			k = n
+		}
+	}
+	atStart := i == st.first || i == st.first+1 && !d.Toks[st.first].Cap || d.punct(i-1, ',') && d.introBefore(i-1, st)
 	switch {
-	case d.punct(subj[1], ',') && (i == st.first || i == st.first+1 && !d.Toks[st.first].Cap):
-		c := subj[1] + 1
-		if c < st.end {
-			d.addReported(c, d.clauseEnd(c, st), cue, subj)
+	case atStart && (d.punct(k, ',') || d.punct(k, ':')) && k+1 < st.end:
+		d.addReported(k+1, d.clauseEnd(k+1, st), cue, subj)
+	case d.punct(i-1, ',') || d.dash(i-1) || d.Toks[i-1].Kind == text.Word:
+		end := i - 1
+		if d.Toks[i-1].Kind == text.Word {
+			end = i
 		}
-	case d.punct(i-1, ',') || d.dash(i-1):
-		from := d.clauseStart(i-1, st)
-		if from >= 0 && i-1-from >= 3 {
-			d.addReported(from, i-1, cue, subj)
+		from := d.clauseStart(end, st)
+		if from >= 0 && d.introPhrase(from) {
+			from = d.pastIntro(from, end)
 		}
-	case i > st.first+3:
-		from := d.clauseStart(i, st)
-		if from >= 0 && i-from >= 3 {
-			d.addReported(from, i, cue, subj)
+		if from >= 0 && end-from >= 3 {
+			d.addReported(from, end, cue, subj)
+		} else if d.punct(k, ',') && st.end-k > 3 {
+			d.addReported(k+1, d.clauseEnd(k+1, st), cue, subj)
 		}
 	}
+}
+
+// nameAfter returns the end of a run of capitalised name words starting at
+// token k (k itself when there is none).
+func (d *doc) nameAfter(k int, st sent) int {
+	j := k
+	for j < st.end && d.IsName(j) && !d.IsCalendar(j) {
+		j++
+	}
+	if j-k > 4 {
+		return k
+	}
+	return j
+}
+
+// introBefore reports whether the words before comma c in the sentence are
+// only an introductory phrase ("However, according to ...").
+func (d *doc) introBefore(c int, st sent) bool {
+	return c-st.first <= 2 || d.introPhrase(st.first) && c-st.first <= 8
+}
+
+// asked reads a question put to someone, with no speaker in the text:
+// "Asked whether she would run, ...", "When asked if ...".
+func (d *doc) asked(i int, st sent) {
+	if !(i == st.first || i == st.first+1 && d.Is(st.first, "when")) {
+		return
+	}
+	c := i + 1
+	if d.Is(c, "by") || d.Is(c, "on") || d.Is(c, "in") {
+		for c < st.end && !d.has(c, qQuestionWords) && !d.punct(c, ',') {
+			c++
+		}
+	}
+	if !d.has(c, qQuestionWords) {
+		return
+	}
+	end := c
+	for end < st.end && !d.punct(end, ',') {
+		end++
+	}
+	if end-c >= 3 && end < st.end {
+		d.addReported(c, end, [2]int{i, i + 1}, none)
+	}
+}
+
+var questionWords = map[string]bool{
+	"whether": true, "if": true, "what": true, "who": true, "whom": true, "why": true, "how": true,
+	"when": true, "where": true, "which": true, "about": true,
 }
 
 // clauseAfter finds where the reported clause after a verb starts (token
@@ -220,21 +357,21 @@ func (d *doc) clauseAfter(k int, v verb, st sent) int {
 	if k >= st.end {
 		return -1
 	}
-	if v.object {
-		if np := d.subjectAfter(k); np[0] >= 0 && !d.Is(k, "that") {
-			if _, pron := d.Pronoun(k); !pron || d.objectPronoun(k) {
-				if v.bare && d.Is(np[1], "that") || d.Is(k-1, "told") || d.Is(k-1, "tell") || d.Is(k-1, "tells") || d.Is(np[1], "that") {
-					k = np[1]
-				}
-			}
+	if v.object && !d.Is(k, "that") {
+		// "told reporters", "told CNN's Jake Tapper", "warned the council that"
+		if o := d.objectAfter(k, st); o > k && (d.Is(k-1, "told") || d.Is(k-1, "tell") || d.Is(k-1, "tells") || d.Is(o, "that")) {
+			k = o
 		}
 	}
 	for k < st.end {
 		switch {
-		case d.IsCalendar(k) || d.lookup(k, timeWords) || d.adverb(k):
+		case d.IsCalendar(k) || d.has(k, qTimeWords) || d.adverb(k):
 			k++
 			continue
-		case d.lookup(k, prepositions):
+		case (d.Is(k, "this") || d.Is(k, "last") || d.Is(k, "next")) && (d.has(k+1, qTimeWords) || d.IsCalendar(k+1)):
+			k += 2
+			continue
+		case d.has(k, qPrepositions):
 			// "said in a statement that ...", "told CNN on Sunday that ..."
 			for j := k + 1; j < st.end && j-k <= 15; j++ {
 				if d.Is(j, "that") {
@@ -272,10 +409,42 @@ func (d *doc) clauseAfter(k int, v verb, st sent) int {
 	if d.Toks[k].Kind == text.QMark || d.Toks[k].Kind == text.Number {
 		return k
 	}
-	if d.Toks[k].Kind != text.Word || d.lookup(k, notClause) || d.IsCalendar(k) {
+	if d.Toks[k].Kind != text.Word || d.has(k, qNotClause) || d.IsCalendar(k) {
 		return -1
 	}
 	return k
+}
+
+// objectAfter returns the token after the hearer that starts at k: a
+// pronoun, a name ("CNN's Jake Tapper"), a determiner and its noun ("the
+// crowd"), or one word ("reporters"); k itself when none.
+func (d *doc) objectAfter(k int, st sent) int {
+	if k >= st.end || !d.isWord(k) {
+		return k
+	}
+	if d.objectPronoun(k) {
+		return k + 1
+	}
+	if _, pron := d.Pronoun(k); pron {
+		return k // "told he ..." is not English; "told she" neither: no object
+	}
+	j := k
+	switch {
+	case d.Toks[k].Cap:
+		for j < st.end && d.isWord(j) && (d.Toks[j].Cap || d.possessive(j-1) && j > k) && !d.IsCalendar(j) {
+			j++
+		}
+	case d.has(k, qDeterminers) || d.possessive(k):
+		j++
+		for j < st.end && j-k <= 4 && d.isWord(j) && !d.has(j, qStopWords) && !d.IsCalendar(j) && !d.has(j, qTimeWords) {
+			j++
+		}
+	default:
+		if !d.has(k, qStopWords) && !d.has(k, qNotClause) {
+			j++
+		}
+	}
+	return j
 }
 
 func (d *doc) afterThat(j int, st sent) int {
@@ -308,7 +477,7 @@ var notClause = map[string]bool{
 var prepositions = map[string]bool{
 	"in": true, "on": true, "at": true, "during": true, "after": true, "before": true, "with": true,
 	"to": false, "from": true, "by": true, "while": true, "when": true, "over": true, "via": true,
-	"through": true, "for": true, "last": true, "this": true, "late": true, "early": true,
+	"through": true, "for": true, "late": true, "early": true,
 }
 
 // clauseEnd finds where a reported clause starting at token c ends: at the
@@ -403,13 +572,6 @@ func (d *doc) addReported(from, to int, cue, subj [2]int) {
 		}
 		kind = Mixed
 		d.quotUsed[qi] = true
-	}
-	if kind == Mixed || kind == Indirect {
-		// keep a closing mark whose opening one is inside: "... render
-		// "negotiations senseless."" should not end mid-quote
-		if to < len(d.Toks) && d.Toks[to].Kind == text.QMark && d.inQ[to] != 0 && d.quotUsed[d.inQ[to]-1] {
-			sp.End = d.Toks[to].End
-		}
 	}
 	d.add(cand{content: sp, kind: kind, cue: cue, subj: subj, quot: quot, from: -1, pos: cue[0]})
 }

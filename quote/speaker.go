@@ -141,6 +141,16 @@ func (d *doc) resolveNP(x *cand, a, b int, history []spoke) {
 			return
 		}
 	}
+	// "The city's attorney, Samuel Okafor, said": the name stands in
+	// apposition after the description.
+	if d.punct(b, ',') {
+		if n := d.nameAfter(b+1, d.sentence(b)); n > b+1 && d.punct(n, ',') {
+			if e := d.entityIn(b+1, n); e >= 0 && d.reg.Entity(e).Kind == entity.Person {
+				d.setEntity(x, e, d.roleBefore(a, b, -1))
+				return
+			}
+		}
+	}
 	// An unregistered name ("Strada accused", a lone surname opening a
 	// sentence): register it.
 	if n := d.nameRun(a, head); n[0] >= 0 {
@@ -177,7 +187,7 @@ func (d *doc) entityIn(a, b int) int {
 // nameRun finds a run of capitalised name words at the end of [a, b).
 func (d *doc) nameRun(a, b int) [2]int {
 	j := b
-	for j > a && d.IsName(j-1) && !d.IsTitle(j-1) && !d.IsDemonym(j-1) {
+	for j > a && d.IsName(j-1) && !d.IsTitle(j-1) && !d.IsDemonym(j-1) && !d.IsGroupNoun(j-1) && !d.IsRoleNoun(j-1) {
 		j--
 	}
 	if j == b {
@@ -190,14 +200,14 @@ func (d *doc) nameRun(a, b int) [2]int {
 // mention [a, b): "presidential foreign policy advisor" in "presidential
 // foreign policy advisor Hikmet Hajiyev".
 func (d *doc) roleBefore(a, b, e int) string {
-	first := -1
-	for i := a; i < b; i++ {
+	first := b // e < 0: the whole mention is the role
+	for i := a; i < b && e >= 0; i++ {
 		if d.reg.At(i) == e {
 			first = i
 			break
 		}
 	}
-	for a < first && (d.lookup(a, articles) || d.Toks[a].Kind == text.Punct) {
+	for a < first && (d.has(a, qArticles) || d.Toks[a].Kind == text.Punct) {
 		a++
 	}
 	for a < first && honorific(d.Text(a)) {
@@ -250,9 +260,9 @@ func (d *doc) resolveDescription(x *cand, a, b, head int, history []spoke) {
 		// a group named by a proper qualifier is as much of a name as the
 		// text gives: "representatives of the Armenian residents of Karabakh".
 		for i := a; i < b; i++ {
-			if d.Toks[i].Cap && !d.NotName(i) {
+			if d.Toks[i].Cap && !d.NotName(i) && i != d.sentence(i).first {
 				from := a
-				for from < b && d.lookup(from, articles) {
+				for from < b && d.has(from, qArticles) {
 					from++
 				}
 				x.speaker = d.S[d.Toks[from].Start:d.Toks[b-1].End]

@@ -84,6 +84,7 @@ inform^* informed informs informing
 assure^* assured assures assuring
 remind^* reminded reminds reminding
 agree+ agreed agrees agreeing
+rule^ ruled rules ruling
 pledge+ pledged pledges pledging
 vow+ vowed vows vowing
 threaten^ threatened threatens threatening
@@ -104,7 +105,6 @@ criticise& criticised criticises criticising
 praise& praised praises praising
 blast& blasted blasts blasting
 condemn& condemned condemns condemning
-slam& slammed slams slamming
 label& labeled labels labeling
 brand& branded brands branding
 dub& dubbed dubs dubbing
@@ -169,7 +169,7 @@ var timeWords = map[string]bool{
 	"sunday": true, "today": true, "yesterday": true, "tonight": true, "earlier": true, "later": true,
 	"recently": true, "again": true, "also": true, "then": true, "once": true, "repeatedly": true,
 	"previously": true, "privately": true, "publicly": true, "afterward": true, "afterwards": true,
-	"morning": true, "afternoon": true, "evening": true, "night": true, "last": true, "this": true,
+	"morning": true, "afternoon": true, "evening": true, "night": true,
 	"week": true, "month": true, "year": true, "weekend": true, "week's": true, "tonight's": true, "flatly": true, "bluntly": true, "simply": true,
 }
 

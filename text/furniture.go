@@ -12,26 +12,27 @@ func IsFurniture(p string) bool {
 	if p == "" {
 		return true
 	}
-	lp := strings.ToLower(p)
-	for _, f := range furnitureLines {
-		if lp == f {
+	if len(p) <= 40 {
+		for _, f := range furnitureLines {
+			if strings.EqualFold(p, f) {
+				return true
+			}
+		}
+		if hasSuffixFold(p, " min read") || hasSuffixFold(p, " minute read") || hasSuffixFold(p, " mins read") {
 			return true
 		}
 	}
-	if strings.HasSuffix(lp, " min read") && len(lp) <= 14 || strings.HasSuffix(lp, "minute read") && len(lp) <= 18 {
-		return true
-	}
 	for _, pre := range furniturePrefixes {
-		if strings.HasPrefix(lp, pre) {
+		if len(p) >= len(pre) && strings.EqualFold(p[:len(pre)], pre) {
 			return true
 		}
 	}
 	// A caption ends in a credit: "(Reuters Photo)", "[Getty]", "(AP Photo/...)".
 	// Prose that quotes someone is not a caption.
-	if end := lp[len(lp)-1]; (end == ')' || end == ']') && !strings.ContainsAny(lp, "\"“”") {
-		open := strings.LastIndexAny(lp, "([")
-		if open >= 0 {
-			credit := lp[open:]
+	if end := p[len(p)-1]; end == ')' || end == ']' {
+		open := strings.LastIndexAny(p, "([")
+		if open >= 0 && len(p)-open <= 60 && !strings.ContainsAny(p, "\"“”") {
+			credit := strings.ToLower(p[open:])
 			for _, w := range creditWords {
 				if strings.Contains(credit, w) {
 					return true
@@ -40,6 +41,10 @@ func IsFurniture(p string) bool {
 		}
 	}
 	return false
+}
+
+func hasSuffixFold(s, suf string) bool {
+	return len(s) >= len(suf) && strings.EqualFold(s[len(s)-len(suf):], suf)
 }
 
 var furnitureLines = []string{

@@ -1,0 +1,71 @@
+package entity
+
+import (
+	"testing"
+
+	"chronicle/text"
+)
+
+// find runs the finder over s, sentence by sentence.
+func find(s string) *Registry {
+	w := &Words{S: s}
+	var starts []int
+	for _, p := range text.Paragraphs(s) {
+		for _, st := range text.Sentences(s, p) {
+			starts = append(starts, len(w.Toks))
+			w.Toks = text.Tokenize(s, st, w.Toks)
+		}
+	}
+	w.Index()
+	return Find(w, starts)
+}
+
+func TestFind(t *testing.T) {
+	s := "Azerbaijani President Ilham Aliyev met Armenian Prime Minister Nikol Pashinyan in Moscow. " +
+		"Aliyev said the Ministry of Foreign Affairs would publish the text. Clashes erupted later. " +
+		"George W. Bush and NATO were not mentioned by Pashinyan’s office."
+	r := find(s)
+	type want struct {
+		name     string
+		kind     Kind
+		role     string
+		mentions int
+	}
+	for _, w := range []want{
+		{"Ilham Aliyev", Person, "Azerbaijani President", 2},
+		{"Nikol Pashinyan", Person, "Armenian Prime Minister", 2},
+		{"Moscow", Place, "", 1},
+		{"Ministry of Foreign Affairs", Org, "", 1},
+		{"George W. Bush", Person, "", 1},
+		{"NATO", Org, "", 1},
+	} {
+		e := r.Lookup(w.name)
+		if e < 0 {
+			t.Errorf("%s not found", w.name)
+			continue
+		}
+		got := r.Entity(e)
+		if got.Name != w.name || got.Kind != w.kind || len(got.Mentions) != w.mentions {
+			t.Errorf("%s = %q kind %v with %d mentions, want kind %v with %d", w.name, got.Name, got.Kind, len(got.Mentions), w.kind, w.mentions)
+		}
+		if w.role != "" && (len(got.Roles) == 0 || got.Roles[0] != w.role) {
+			t.Errorf("%s roles %q, want %q", w.name, got.Roles, w.role)
+		}
+	}
+	if e := r.Lookup("Clashes"); e >= 0 {
+		t.Errorf("sentence-initial %q taken for a name", "Clashes")
+	}
+	for _, e := range r.Entities() {
+		if e.Name == "Aliyev" || e.Name == "Pashinyan" {
+			t.Errorf("surname %q reported as its own entity", e.Name)
+		}
+	}
+}
+
+func TestKindString(t *testing.T) {
+	for k, want := range map[Kind]string{Person: "person", Org: "organization", Place: "country", Group: "group", Unknown: "unknown"} {
+		if k.String() != want {
+			t.Errorf("%d.String() = %q, want %q", k, k.String(), want)
+		}
+	}
+}

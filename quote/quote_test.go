@@ -1,0 +1,163 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+)
+
+// got is a quote as the tests compare it: its text, kind, speaker, the words
+// naming the speaker, and the cue.
+type got struct {
+	text, kind, speaker, mention, cue string
+}
+
+func extract(s string) []got {
+	var out []got
+	for _, q := range Extract(s, Options{}).Quotes {
+		g := got{text: s[q.Content.Start:q.Content.End], kind: q.Kind.String(), speaker: q.Speaker}
+		if q.HasMention {
+			g.mention = s[q.Mention.Start:q.Mention.End]
+		}
+		if q.HasCue {
+			g.cue = s[q.Cue.Start:q.Cue.End]
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// TestConstructions has one case per construction of issue 2, in articles
+// we wrote for the purpose.
+func TestConstructions(t *testing.T) {
+	cases := []struct {
+		name string
+		in   string
+		want []got
+	}{
+		{"speaker before, colon",
+			"Mayor Linda Ortiz opened the budget hearing on Tuesday.\n\nMayor Linda Ortiz said: \"We will balance this budget without raising fees.\"",
+			[]got{{"We will balance this budget without raising fees.", "direct", "Linda Ortiz", "Mayor Linda Ortiz", "said"}}},
+		{"speaker after",
+			"The council met late.\n\n\"The roof will be repaired by June,\" Linda Ortiz said.",
+			[]got{{"The roof will be repaired by June,", "direct", "Linda Ortiz", "Linda Ortiz", "said"}}},
+		{"speaker after, inverted",
+			"“Nobody wants a second lockdown,” said health officer Rana Haddad.",
+			[]got{{"Nobody wants a second lockdown,", "direct", "Rana Haddad", "health officer Rana Haddad", "said"}}},
+		{"speaker interrupting",
+			"\"We are not selling him,\" coach Marta Ruiz said, \"not this summer and not for that price.\"",
+			[]got{{"We are not selling him,\" coach Marta Ruiz said, \"not this summer and not for that price.", "direct", "Marta Ruiz", "coach Marta Ruiz", "said"}}},
+		{"pronoun",
+			"Council member Dev Patel voted against the plan.\n\n\"This budget ignores the east side,\" he said.",
+			[]got{{"This budget ignores the east side,", "direct", "Dev Patel", "he", "said"}}},
+		{"title description",
+			"Judge Amelia Crane ruled on Monday that the contract was void.\n\n\"The statute leaves no room for doubt,\" the judge wrote.",
+			[]got{
+				{"the contract was void", "indirect", "Amelia Crane", "Judge Amelia Crane", "ruled"},
+				{"The statute leaves no room for doubt,", "direct", "Amelia Crane", "the judge", "wrote"},
+			}},
+		{"organisation",
+			"The Northfield Water Authority said it would lift the boil notice on Friday.",
+			[]got{{"it would lift the boil notice on Friday", "indirect", "Northfield Water Authority", "The Northfield Water Authority", "said"}}},
+		{"country",
+			"Norway said it would send two rescue ships to the area.",
+			[]got{{"it would send two rescue ships to the area", "indirect", "Norway", "Norway", "said"}}},
+		{"multi-paragraph, continued paragraphs open with a mark",
+			"Club president Paolo Ferri told reporters:\n\n\"We accept the verdict. The board made mistakes.\n\n\"We will appeal the penalty, not the finding.\"\n\nThe hearing lasted an hour.",
+			[]got{{"We accept the verdict. The board made mistakes.\n\n\"We will appeal the penalty, not the finding.", "direct", "Paolo Ferri", "Club president Paolo Ferri", "told"}}},
+		{"multi-paragraph, inner paragraph without a mark",
+			"“The water rose faster than any model predicted.\n\nWe moved two hundred people in one night,” fire chief Tomas Berg said.",
+			[]got{{"The water rose faster than any model predicted.\n\nWe moved two hundred people in one night,", "direct", "Tomas Berg", "fire chief Tomas Berg", "said"}}},
+		{"nested quote is not separate",
+			"\"When the referee told me 'that was a foul,' I laughed,\" striker Joel Mensah said.",
+			[]got{{"When the referee told me 'that was a foul,' I laughed,", "direct", "Joel Mensah", "striker Joel Mensah", "said"}}},
+		{"scare quotes are no quotation",
+			"The so-called \"rainy day fund\" was empty by March, and the \"temporary\" levy is now ten years old.",
+			nil},
+		{"quoted titles are no quotation",
+			"She starred in \"The Long Winter\" and later directed \"Harbour Lights\" for the festival.",
+			nil},
+		{"reported speech with that",
+			"The mayor said that the library would stay open on Sundays.",
+			[]got{{"the library would stay open on Sundays", "indirect", "", "The mayor", "said"}}},
+		{"reported speech without that",
+			"Linda Ortiz said the library would stay open on Sundays.",
+			[]got{{"the library would stay open on Sundays", "indirect", "Linda Ortiz", "Linda Ortiz", "said"}}},
+		{"reported speech, clause first",
+			"The library will stay open on Sundays, Linda Ortiz said on Tuesday.",
+			[]got{{"The library will stay open on Sundays", "indirect", "Linda Ortiz", "Linda Ortiz", "said"}}},
+		{"according to, first",
+			"According to the forecaster, the storm will reach the coast by midnight.",
+			[]got{{"the storm will reach the coast by midnight", "indirect", "", "the forecaster", "According to"}}},
+		{"according to, last",
+			"The storm will reach the coast by midnight, according to the National Weather Service.",
+			[]got{{"The storm will reach the coast by midnight", "indirect", "National Weather Service", "the National Weather Service", "according to"}}},
+		{"mixed quote",
+			"Linda Ortiz said the cuts were \"painful but necessary\" for the city.",
+			[]got{{"the cuts were \"painful but necessary\" for the city", "mixed", "Linda Ortiz", "Linda Ortiz", "said"}}},
+		{"participle adds a second quote",
+			"Linda Ortiz said the pool would close, adding that the gym would stay open.",
+			[]got{
+				{"the pool would close", "indirect", "Linda Ortiz", "Linda Ortiz", "said"},
+				{"the gym would stay open", "indirect", "Linda Ortiz", "Linda Ortiz", "adding"},
+			}},
+		{"quote following an attributed one",
+			"\"We saw the river rise,\" resident Ana Lima said. \"Then the power went out.\"",
+			[]got{{"We saw the river rise,\" resident Ana Lima said. \"Then the power went out.", "direct", "Ana Lima", "resident Ana Lima", "said"}}},
+		{"group speaker without a name",
+			"Officials said the bridge would reopen next week.",
+			[]got{{"the bridge would reopen next week", "indirect", "", "Officials", "said"}}},
+		{"passive is not a frame",
+			"The bridge was said to be safe, but nobody was told when it would reopen.",
+			nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			g := extract(c.in)
+			if len(g) != len(c.want) {
+				t.Fatalf("got %d quotes %+v, want %d %+v", len(g), g, len(c.want), c.want)
+			}
+			for i := range g {
+				if g[i] != c.want[i] {
+					t.Errorf("quote %d:\n got %+v\nwant %+v", i, g[i], c.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestFurnitureNotRead checks that page furniture is skipped while offsets
+// still index the whole text.
+func TestFurnitureNotRead(t *testing.T) {
+	s := "Storm closes harbour\n1 min read\nFirefighters said the pier was unsafe (Reuters Photo)\n\nHarbour master Ines Costa said the pier would stay closed.\n\nYou Might Also Like\n"
+	g := extract(s)
+	if len(g) != 1 || g[0].text != "the pier would stay closed" || g[0].speaker != "Ines Costa" {
+		t.Fatalf("got %+v, want only Ines Costa's quote", g)
+	}
+	q := Extract(s, Options{}).Quotes[0]
+	if !strings.HasPrefix(s[q.Content.Start:], "the pier would stay closed") {
+		t.Fatalf("offset %d does not index the text", q.Content.Start)
+	}
+}
+
+// TestRoles checks that titles and appositions give roles.
+func TestRoles(t *testing.T) {
+	s := "\"The deal is done,\" said sporting director Helga Brandt.\n\nBrandt added that the fee was a club record."
+	qs := Extract(s, Options{}).Quotes
+	if len(qs) != 2 {
+		t.Fatalf("got %d quotes, want 2", len(qs))
+	}
+	for _, q := range qs {
+		if q.Speaker != "Helga Brandt" || q.Role != "sporting director" {
+			t.Errorf("quote %q: speaker %q role %q, want Helga Brandt, sporting director", s[q.Content.Start:q.Content.End], q.Speaker, q.Role)
+		}
+	}
+}
+
+// TestHeadline reads "CONTENT: Name" headlines of .txt articles.
+func TestHeadline(t *testing.T) {
+	s := "Budget will not raise fees: Ortiz\n\nMayor Linda Ortiz said the budget would not raise fees."
+	qs := Extract(s, Options{Headline: true}).Quotes
+	if len(qs) != 2 || s[qs[0].Content.Start:qs[0].Content.End] != "Budget will not raise fees" || qs[0].Speaker != "Linda Ortiz" {
+		t.Fatalf("got %+v, want the headline quote first, by Linda Ortiz", qs)
+	}
+}
