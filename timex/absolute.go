@@ -307,7 +307,7 @@ func (tg *tagger) clock(i int) (match, bool) {
 			h, mi, k = n/100, n%100, i+1
 		case digits <= 2 && n >= 1 && n <= 12:
 			if _, _, ok := tg.ampm(i + 1); !ok {
-				if !tg.is(i+1, "o") || !tg.punct(i+2, '\'') {
+				if !tg.is(i+1, "o") || !tg.punct(i+2, '\'') || i+3 >= len(tg.toks) || !strings.EqualFold(tg.text(i+3), "clock") {
 					return match{}, false
 				}
 				k = i + 4 // "ten o'clock"
