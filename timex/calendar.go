@@ -35,8 +35,8 @@ func (tg *tagger) calendarNoun(i int) (match, bool) {
 		if tg.is(i+1, "of", "old", "ago") || tg.has(i+1, cUnit|cUnits) {
 			return match{}, false
 		}
-		val := durationValue(amount{x: true}, tg.toks[i].lx.unit)
-		if val == "" || tg.toks[i].lx.unit == uWeekend || tg.toks[i].lx.unit == uHalf {
+		val := durationValue(amount{x: true}, tg.toks[i].lx().unit)
+		if val == "" || tg.toks[i].lx().unit == uWeekend || tg.toks[i].lx().unit == uHalf {
 			return match{}, false
 		}
 		return match{start: i, end: i + 1, typ: Duration, val: val}, true

@@ -30,7 +30,7 @@ func (tg *tagger) tense(i, j int) int {
 	case "since":
 		return past
 	}
-	lo, hi := int(tg.sentStart[i]), int(tg.sentEnd[min(j, len(tg.toks))-1])
+	lo, hi := tg.sentStart(i), tg.sentEnd(min(j, len(tg.toks))-1)
 	for d := 1; i-d >= lo || j-1+d < hi; d++ {
 		if k := i - d; k >= lo {
 			if t := tg.marker(k, d); t != unknown {
@@ -51,14 +51,14 @@ func (tg *tagger) marker(k, dist int) int {
 	if t.kind != tWord {
 		return unknown
 	}
-	if t.lx.cls&cReport != 0 {
+	if t.lx().cls&cReport != 0 {
 		if dist <= 3 {
 			return past
 		}
 		return unknown
 	}
-	if t.lx.cls&cFuture != 0 {
-		switch t.low {
+	if t.lx().cls&cFuture != 0 {
+		switch t.lx().word {
 		case "set", "going", "expected", "scheduled", "plans", "due", "hopes", "intends", "aims":
 			// "is expected to", "scheduled for"; not "vacation plans".
 			if tg.is(k+1, "to", "for") {
@@ -68,14 +68,14 @@ func (tg *tagger) marker(k, dist int) int {
 		}
 		return future
 	}
-	if t.lx.cls&cPast != 0 {
+	if t.lx().cls&cPast != 0 {
 		if tg.is(k-1, "be", "being", "been", "is", "are") {
 			return unknown // "will be held"
 		}
 		return past
 	}
 	w := tg.s[t.start:t.end]
-	if n := len(w); n >= 5 && w[n-2] == 'e' && w[n-1] == 'd' && w[n-3] != 'e' && (!t.upper || int(tg.sentStart[k]) == k) {
+	if n := len(w); n >= 5 && w[n-2] == 'e' && w[n-1] == 'd' && w[n-3] != 'e' && (!t.upper || k == 0 || tg.endsSentence(k-1)) {
 		if tg.is(k-1, "is", "are", "be", "being", "been", "a", "an", "the", "his", "her", "its", "their", "our", "still", "very", "most", "more", "well") {
 			return unknown // a passive participle ("is being traded") or an adjective ("a still unspecified date")
 		}
