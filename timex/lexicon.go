@@ -47,9 +47,9 @@ var partDayCode = [...]string{"", "MO", "AF", "EV", "NI", "DT"}
 type lex struct {
 	rules ruleSet // the rules that may start at this word
 	cls   class
-	val  int    // month, weekday, number, ordinal, season or part-of-day value
-	unit int    // the unit, for cUnit and cUnits
-	word string // the lower-case word itself, so tokens share this string
+	val   int    // month, weekday, number, ordinal, season or part-of-day value
+	unit  int    // the unit, for cUnit and cUnits
+	word  string // the lower-case word itself, so tokens share this string
 }
 
 // lexicon maps a lower-case word to its entry in lexTable. Facts only: month
@@ -180,4 +180,3 @@ func init() {
 		"between", "when", "s", "eve", "is", "are", "be", "being", "been", "still", "very", "well", "ended", "ending", "his", "her", "its", "their", "our")
 	registerRules()
 }
-

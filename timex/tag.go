@@ -35,7 +35,7 @@ type tagger struct {
 	s    string
 	toks []token
 	ref  Ref
-	out       []Timex
+	out  []Timex
 
 	// The most recent day and quarter the text named, for anaphora
 	// ("the same day", "the year-earlier quarter").
@@ -288,7 +288,6 @@ func (tg *tagger) num(i int) (n, digits int, ok bool) {
 }
 
 func (tg *tagger) text(i int) string { return tg.s[tg.toks[i].start:tg.toks[i].end] }
-
 
 // dayNumber reads a day of month: "27", "1st", "2nd", "21st". It returns the
 // token after it.
