@@ -232,6 +232,10 @@ func (tg *tagger) duration(i int) (match, bool) {
 	if tg.is(end, "old") || tg.punct(end, '-') && tg.is(end+1, "old") {
 		return match{}, false
 	}
+	// "3 min read" is a page's reading time, not part of the story.
+	if u == uMinute && tg.is(end, "read") {
+		return match{}, false
+	}
 	if !lead && !hyphen {
 		switch tg.word(end) {
 		case "ago", "earlier", "before", "later", "after", "hence":

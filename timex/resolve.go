@@ -39,11 +39,23 @@ func (tg *tagger) tense(i, j int) int {
 		}
 		if k := j - 1 + d; k < hi {
 			if t := tg.marker(k, d); t != unknown {
+				if tg.has(k, cReport) && k-lo > 0 && i-lo > 1 && tg.commaBetween(j, k) {
+					continue // "... on Friday, officials said": the attribution of the clause
+				}
 				return t
 			}
 		}
 	}
 	return unknown
+}
+
+func (tg *tagger) commaBetween(j, k int) bool {
+	for ; j < k; j++ {
+		if tg.punct(j, ',', '"', '”', '\'') {
+			return true
+		}
+	}
+	return false
 }
 
 func (tg *tagger) marker(k, dist int) int {
@@ -59,7 +71,13 @@ func (tg *tagger) marker(k, dist int) int {
 	}
 	if t.lx().cls&cFuture != 0 {
 		switch t.lx().word {
-		case "set", "going", "expected", "scheduled", "plans", "due", "hopes", "intends", "aims":
+		case "due":
+			// "due in Yevlakh on Thursday", "due to meet"; not "due to the war".
+			if tg.is(k+1, "to") && (tg.is(k+2, "the", "a", "an", "his", "her", "its", "their", "our", "this", "that") || tg.toks[min(k+2, len(tg.toks)-1)].kind != tWord) {
+				return unknown
+			}
+			return future
+		case "set", "going", "expected", "scheduled", "plans", "hopes", "intends", "aims":
 			// "is expected to", "scheduled for"; not "vacation plans".
 			if tg.is(k+1, "to", "for") {
 				return future
