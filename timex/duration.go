@@ -213,6 +213,10 @@ func (tg *tagger) duration(i int) (match, bool) {
 	if u == uWeekend || u == uHalf {
 		return match{}, false
 	}
+	// "a second consecutive day", "a second time": the ordinal, not the unit.
+	if u == uSecond && a.a && k+1 < len(tg.toks) && tg.toks[k+1].kind == tWord && !tg.is(k+1, "ago", "later", "earlier", "or", "and", "of") {
+		return match{}, false
+	}
 	if a.a && tg.is(i-1, "per", "every", "each") {
 		return match{}, false
 	}
@@ -306,7 +310,7 @@ func (tg *tagger) agoDate(i, k int, a amount, u int) (match, bool) {
 	case uDay:
 		v = tg.relDay(n)
 	case uWeek:
-		v = tg.relWeek(n)
+		v = tg.relDay(7 * n) // "a week ago" is a day, as annotators value it
 	case uMonth:
 		v = tg.relMonth(n)
 	case uQuarter:

@@ -42,6 +42,7 @@ type tagger struct {
 	lastDay     time.Time
 	lastQuarter int // year*10+quarter, or 0
 	lastQTok    int // the token where that quarter was named
+	lastMonth   string // the month last named (YYYY-MM), for "the same month a year ago"
 }
 
 // quarterWindow is how many tokens back a named quarter still anchors "a
@@ -106,6 +107,7 @@ func registerRules() {
 		{read: (*tagger).set, words: []string{"daily", "nightly", "weekly", "monthly", "yearly", "annually", "annual",
 			"hourly", "every", "each", "per"}},
 		{read: (*tagger).anaphor, words: []string{"the", "that"}},
+		{read: (*tagger).samePeriod, words: []string{"same", "corresponding", "comparable"}},
 		{read: (*tagger).calendarNoun, classes: cUnits, words: []string{"weekend", "year", "full", "entire", "whole",
 			"fiscal", "current", "latest"}},
 		{read: (*tagger).holiday, words: []string{"christmas", "halloween", "thanksgiving", "new", "independence", "election"}},
@@ -226,6 +228,9 @@ func (tg *tagger) remember(v string, tok int) {
 		if r, ok := ParseRef(v[:10]); ok {
 			tg.lastDay = r.t
 		}
+	}
+	if len(v) == 7 && v[4] == '-' && v[5] != 'Q' && v[5] != 'H' && v[0] != 'X' {
+		tg.lastMonth = v
 	}
 	if len(v) == 7 && v[4] == '-' && v[5] == 'Q' {
 		y, ok := atoi(v[:4])
