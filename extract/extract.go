@@ -2,6 +2,7 @@ package extract
 
 import (
 	"chronicle/article"
+	"chronicle/quote"
 	"chronicle/text"
 	"chronicle/timex"
 )
@@ -27,7 +28,7 @@ func Article(a article.Article, opt Options) Record {
 		Source:   a.Source,
 		URL:      a.URL,
 		Title:    a.Title,
-		Language: "en",
+		Language: Language(a.Text),
 		Quotes:   []Quote{},
 		Timexes:  []Timex{},
 		Entities: []Entity{},
@@ -39,6 +40,11 @@ func Article(a article.Article, opt Options) Record {
 	ref := publication(&r, a, opt)
 	tx := timex.Tag(a.Text, ref)
 	r.Timexes = timexes(doc, tx)
+	var qs []quote.Quote
+	r.Quotes, r.Entities, qs = quotesAndEntities(doc, a.Format == "txt")
+	for i, q := range qs {
+		saidOn(&r.Quotes[i], utterance(q), tx, r.Published)
+	}
 	return r
 }
 
@@ -46,4 +52,17 @@ func Article(a article.Article, opt Options) Record {
 func mention(doc *text.Doc, sp text.Span) *Mention {
 	s, e := doc.RuneSpan(sp)
 	return &Mention{Text: doc.Slice(sp), Start: s, End: e}
+}
+
+// utterance is what dating needs of a quotation: its cue, the sentence that
+// holds the cue (else its first sentence), and its content.
+func utterance(q quote.Quote) timex.Utterance {
+	u := timex.Utterance{Cue: q.Cue, Content: q.Content}
+	for _, s := range q.Sentences {
+		if !q.HasCue || s.Contains(q.Cue) {
+			u.Sentence = s
+			break
+		}
+	}
+	return u
 }

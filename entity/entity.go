@@ -1,0 +1,153 @@
+// Package entity finds the people, organisations and places named in one
+// article, with their roles ("presidential foreign policy advisor") and every
+// mention, and links short forms to the fullest name ("Aliyev" to "Ilham
+// Aliyev"). It works from capitalisation and small word lists: no model, no
+// per-token allocation, fast enough to run on every article.
+package entity
+
+import (
+	"strings"
+
+	"chronicle/text"
+)
+
+// Kind is what sort of thing a name or speaker is.
+type Kind uint8
+
+const (
+	Unknown Kind = iota
+	Person
+	Org
+	Place // a country or its capital standing for it (GPE)
+	Group // a plural or collective description ("officials")
+)
+
+// String gives the speaker_type of the output contract.
+func (k Kind) String() string {
+	switch k {
+	case Person:
+		return "person"
+	case Org:
+		return "organization"
+	case Place:
+		return "country"
+	case Group:
+		return "group"
+	}
+	return "unknown"
+}
+
+// Entity is one named thing of an article.
+type Entity struct {
+	Name     string // fullest form in the article
+	Kind     Kind
+	Roles    []string
+	Mentions []text.Span
+}
+
+// Words is a view of an article's tokens with case-folded lookups; the
+// finder and the quote sieves share it.
+type Words struct {
+	S    string
+	Toks []text.Token
+	buf  []byte
+}
+
+// Text is the text of token i.
+func (w *Words) Text(i int) string { t := w.Toks[i]; return w.S[t.Start:t.End] }
+
+// Is reports whether token i is the word (lower case) lw, ignoring case.
+func (w *Words) Is(i int, lw string) bool {
+	if i < 0 || i >= len(w.Toks) || w.Toks[i].Kind != text.Word {
+		return false
+	}
+	return strings.EqualFold(w.Text(i), lw)
+}
+
+// In reports whether token i's lower-cased text is in table m.
+func (w *Words) in(i int, m map[string]bool) bool {
+	if i < 0 || i >= len(w.Toks) {
+		return false
+	}
+	w.buf = ASCIILower(w.buf, w.Text(i))
+	return m[string(w.buf)]
+}
+
+// Table lookups on token i.
+func (w *Words) IsTitle(i int) bool    { return w.isWord(i) && w.in(i, titles) }
+func (w *Words) IsRoleNoun(i int) bool { return w.isWord(i) && w.in(i, roleNouns) }
+func (w *Words) IsGroupNoun(i int) bool {
+	if !w.isWord(i) {
+		return false
+	}
+	if w.in(i, groupNouns) {
+		return true
+	}
+	// plurals of roles and groups: "groups", "senators", "attorneys"
+	t := w.Text(i)
+	if len(t) > 3 && t[len(t)-1] == 's' && !w.Toks[i].Cap {
+		w.buf = ASCIILower(w.buf, t[:len(t)-1])
+		return roleNouns[string(w.buf)] || groupNouns[string(w.buf)] || titles[string(w.buf)]
+	}
+	return false
+}
+func (w *Words) IsDemonym(i int) bool   { return w.isWord(i) && w.in(i, demonyms) }
+func (w *Words) IsPlace(i int) bool     { return w.isWord(i) && w.in(i, places) }
+func (w *Words) IsOrgWord(i int) bool   { return w.isWord(i) && w.in(i, orgWords) }
+func (w *Words) NotName(i int) bool     { return w.isWord(i) && w.in(i, notName) }
+func (w *Words) IsCalendar(i int) bool  { return w.isWord(i) && w.in(i, calendar) }
+func (w *Words) IsTitleTail(i int) bool { return w.isWord(i) && w.in(i, titleTail) }
+
+func (w *Words) isWord(i int) bool {
+	return i >= 0 && i < len(w.Toks) && w.Toks[i].Kind == text.Word
+}
+
+// Pronoun reports whether token i is a pronoun that can name a speaker, and
+// what kind of speaker it stands for.
+func (w *Words) Pronoun(i int) (Kind, bool) {
+	if !w.isWord(i) {
+		return Unknown, false
+	}
+	w.buf = ASCIILower(w.buf, w.Text(i))
+	k, ok := pronouns[string(w.buf)]
+	return k, ok
+}
+
+// IsName reports whether token i can be part of a proper name: a capitalised
+// word that is not a function word, month or day.
+func (w *Words) IsName(i int) bool {
+	if !w.isWord(i) || !w.Toks[i].Cap {
+		return false
+	}
+	return !w.in(i, notName)
+}
+
+// KindOfName classifies the name made of tokens [from, to).
+func (w *Words) KindOfName(from, to int) Kind {
+	if to-from == 2 {
+		w.buf = ASCIILower(w.buf, w.Text(from))
+		w.buf = append(w.buf, '_')
+		w.buf = append(w.buf, ASCIILower(nil, w.Text(from+1))...)
+		if placePhrases[string(w.buf)] {
+			return Place
+		}
+	}
+	if to-from == 3 && w.Is(from, "the") {
+		return w.KindOfName(from+1, to)
+	}
+	for i := from; i < to; i++ {
+		if w.IsOrgWord(i) {
+			return Org
+		}
+	}
+	if to-from == 1 && w.IsPlace(from) {
+		return Place
+	}
+	if to-from == 1 {
+		t := w.Text(from)
+		if len(t) >= 2 && strings.ToUpper(t) == t && w.Toks[from].Kind == text.Word {
+			return Org // an acronym: NATO, FBI
+		}
+	}
+	return Unknown
+}

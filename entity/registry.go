@@ -1,0 +1,331 @@
+package entity
+
+import (
+	"strings"
+
+	"chronicle/text"
+)
+
+// Registry holds the named things of one article and where they are
+// mentioned. Build it with Find; the quote sieves ask it what a span names.
+type Registry struct {
+	w    *Words
+	ents []Entity
+	// at maps a token index to 1 + the entity mentioned there (0: none).
+	at []int32
+	// names maps a lower-cased name to its entity.
+	names map[string]int
+	// single marks entities known only by one word and no title: they are
+	// kept for linking but not reported unless promoted.
+	single []bool
+	// alias[e] is the entity e was merged into, or e itself.
+	alias []int
+}
+
+// Find scans the article's tokens for names. sentFirst holds the first
+// token index of every sentence: a lone capitalised word there is
+// capitalised for the sentence, not as a name.
+func Find(w *Words, sentFirst []int) *Registry {
+	r := &Registry{w: w, at: make([]int32, len(w.Toks)), names: map[string]int{}}
+	starts := make(map[int]bool, len(sentFirst))
+	for _, f := range sentFirst {
+		starts[f] = true
+	}
+	for i := 0; i < len(w.Toks); {
+		if !w.IsName(i) && !(w.IsTitle(i) && w.Toks[i].Cap) {
+			i++
+			continue
+		}
+		end := r.runEnd(i)
+		r.addRun(i, end, starts[i])
+		i = end
+	}
+	r.linkSurnames()
+	return r
+}
+
+// runEnd extends a capitalised run from token i: names, initials ("W."),
+// abbreviated titles ("Sen."), and "of"/"for"/"the" between capitalised
+// words ("Republic of Azerbaijan"). It stops after a possessive.
+func (r *Registry) runEnd(i int) int {
+	w := r.w
+	j := i
+	for j < len(w.Toks) {
+		t := w.Toks[j]
+		if t.Kind != text.Word || !t.Cap && !(j > i && r.joiner(j)) {
+			break
+		}
+		if possessive(w.Text(j)) {
+			return j + 1
+		}
+		// "W." / "Sen." inside a run: skip the period.
+		if j+2 < len(w.Toks) && w.Toks[j+1].Kind == text.Punct && w.S[w.Toks[j+1].Start] == '.' &&
+			w.Toks[j+1].Start == t.End && (t.Len() == 1 || w.IsTitle(j)) && w.IsName(j+2) {
+			j += 2
+			continue
+		}
+		if j > i && w.NotName(j) && !r.joiner(j) {
+			break
+		}
+		j++
+	}
+	// do not end on a joiner
+	for j > i+1 && r.joiner(j-1) {
+		j--
+	}
+	return j
+}
+
+// joiner reports whether token j is a small word inside a name whose next
+// word is capitalised: "of", "for", "the", "de", "al", "bin", "van", "von".
+func (r *Registry) joiner(j int) bool {
+	w := r.w
+	if j+1 >= len(w.Toks) || !w.Toks[j+1].Cap || w.Toks[j+1].Kind != text.Word {
+		return false
+	}
+	switch strings.ToLower(w.Text(j)) {
+	case "of", "for", "the", "de", "da", "al", "bin", "van", "von", "la", "le", "del", "and":
+		return w.Toks[j].Kind == text.Word && !w.Toks[j].Cap || w.Is(j, "the")
+	}
+	return false
+}
+
+func possessive(s string) bool {
+	return strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "’s") || strings.HasSuffix(s, "s'") || strings.HasSuffix(s, "s’")
+}
+
+// nameText is the text of tokens [from, to) without a final possessive.
+func (r *Registry) nameSpan(from, to int) text.Span {
+	sp := text.Span{Start: r.w.Toks[from].Start, End: r.w.Toks[to-1].End}
+	t := r.w.S[sp.Start:sp.End]
+	switch {
+	case strings.HasSuffix(t, "’s"):
+		sp.End -= len("’s")
+	case strings.HasSuffix(t, "'s"):
+		sp.End -= 2
+	case strings.HasSuffix(t, "s’"):
+		sp.End -= len("’")
+	case strings.HasSuffix(t, "s'"):
+		sp.End--
+	}
+	return sp
+}
+
+// Split divides the capitalised run [from, to) into a leading title or
+// role ("Azerbaijani President", "Representative of the President ... for
+// Special Assignments") and a trailing person name ("Ilham Aliyev"). name is
+// empty (nameFrom == to) when the run does not end in a person's name.
+func (r *Registry) Split(from, to int) (nameFrom int) {
+	w := r.w
+	k := to
+	for k > from && k-1 >= from && r.nameWord(k-1) && to-k < 3 {
+		k--
+		// an initial ("W.") does not count towards the length
+	}
+	if to-k == 3 && !(w.Toks[k+1].Len() == 1 || r.particle(k+1)) {
+		k++ // three words: keep two unless the middle is an initial
+	}
+	return k
+}
+
+func (r *Registry) particle(i int) bool {
+	switch strings.ToLower(r.w.Text(i)) {
+	case "de", "da", "al", "bin", "van", "von", "la", "le", "del":
+		return true
+	}
+	return false
+}
+
+// nameWord reports whether token i can be part of a person's name.
+func (r *Registry) nameWord(i int) bool {
+	w := r.w
+	if w.Toks[i].Kind != text.Word {
+		return false
+	}
+	if !w.Toks[i].Cap && !r.particle(i) {
+		return false
+	}
+	return !w.IsTitle(i) && !w.IsOrgWord(i) && !w.IsPlace(i) && !w.IsDemonym(i) && !w.IsTitleTail(i) && !w.NotName(i)
+}
+
+// addRun records the capitalised run [from, to).
+func (r *Registry) addRun(from, to int, sentStart bool) {
+	w := r.w
+	if w.NotName(from) && to-from == 1 {
+		return
+	}
+	if k := w.KindOfName(from, to); k == Org || k == Place {
+		r.add(from, to, k, "", false)
+		return
+	}
+	nf := r.Split(from, to)
+	if nf == to {
+		return // a title alone, or a run of demonyms and title words
+	}
+	titled := nf > from
+	single := to-nf == 1 && !titled
+	if single && sentStart {
+		// "Clashes erupted": capitalised for the sentence. Keep it only
+		// when it is a known name.
+		if _, ok := r.names[strings.ToLower(r.w.S[r.nameSpan(nf, to).Start:r.nameSpan(nf, to).End])]; !ok {
+			return
+		}
+	}
+	role := ""
+	if titled {
+		rf := from
+		for rf < nf && (honorifics[strings.ToLower(w.Text(rf))] || w.Toks[rf].Kind == text.Punct) {
+			rf++
+		}
+		if rf < nf {
+			role = w.S[w.Toks[rf].Start:w.Toks[nf-1].End]
+		}
+	}
+	r.add(nf, to, Person, role, single)
+}
+
+// add records a mention of tokens [from, to) as an entity of kind k.
+func (r *Registry) add(from, to int, k Kind, role string, single bool) int {
+	sp := r.nameSpan(from, to)
+	name := r.w.S[sp.Start:sp.End]
+	key := strings.ToLower(name)
+	e, ok := r.names[key]
+	if !ok {
+		e = len(r.ents)
+		r.ents = append(r.ents, Entity{Name: name, Kind: k})
+		r.single = append(r.single, single)
+		r.alias = append(r.alias, e)
+		r.names[key] = e
+	}
+	if !single {
+		r.single[e] = false
+	}
+	if k != Unknown && r.ents[e].Kind == Unknown {
+		r.ents[e].Kind = k
+	}
+	r.ents[e].Mentions = append(r.ents[e].Mentions, sp)
+	if role != "" {
+		r.AddRole(e, role)
+	}
+	for i := from; i < to; i++ {
+		r.at[i] = int32(e + 1)
+	}
+	return e
+}
+
+// linkSurnames folds one-word person entities into the fullest name that
+// ends (or starts) with that word: "Aliyev" into "Ilham Aliyev".
+func (r *Registry) linkSurnames() {
+	full := map[string]int{}
+	for e := range r.ents {
+		if r.ents[e].Kind != Person {
+			continue
+		}
+		f := strings.Fields(r.ents[e].Name)
+		if len(f) < 2 {
+			continue
+		}
+		last := strings.ToLower(f[len(f)-1])
+		if old, ok := full[last]; !ok || len(r.ents[e].Name) > len(r.ents[old].Name) {
+			full[last] = e
+		}
+	}
+	for e := range r.ents {
+		if strings.Contains(r.ents[e].Name, " ") {
+			continue
+		}
+		to, ok := full[strings.ToLower(r.ents[e].Name)]
+		if !ok || to == e {
+			continue
+		}
+		r.merge(e, to)
+	}
+}
+
+// merge moves entity e's mentions and roles into entity to, leaving e empty.
+func (r *Registry) merge(e, to int) {
+	r.ents[to].Mentions = append(r.ents[to].Mentions, r.ents[e].Mentions...)
+	for _, ro := range r.ents[e].Roles {
+		r.AddRole(to, ro)
+	}
+	r.ents[e].Mentions = nil
+	r.ents[e].Roles = nil
+	r.names[strings.ToLower(r.ents[e].Name)] = to
+	r.alias[e] = to
+	r.single[to] = false
+}
+
+// At returns the entity mentioned at token i, or -1.
+func (r *Registry) At(i int) int {
+	if i < 0 || i >= len(r.at) {
+		return -1
+	}
+	e := int(r.at[i]) - 1
+	for e >= 0 && r.alias[e] != e {
+		e = r.alias[e]
+	}
+	return e
+}
+
+// Lookup returns the entity with this name (any case), or -1.
+func (r *Registry) Lookup(name string) int {
+	if e, ok := r.names[strings.ToLower(name)]; ok {
+		return e
+	}
+	return -1
+}
+
+// Entity returns entity e.
+func (r *Registry) Entity(e int) *Entity { return &r.ents[e] }
+
+// Add records a speaker named by tokens [from, to) that the finder did not
+// know (a lone surname at the start of a sentence, say) and returns it.
+func (r *Registry) Add(from, to int, k Kind) int {
+	sp := r.nameSpan(from, to)
+	if e := r.Lookup(r.w.S[sp.Start:sp.End]); e >= 0 {
+		r.single[e] = false
+		if r.ents[e].Kind == Unknown {
+			r.ents[e].Kind = k
+		}
+		return e
+	}
+	return r.add(from, to, k, "", false)
+}
+
+// Promote marks entity e as worth reporting (it spoke) with kind k when its
+// kind was unknown.
+func (r *Registry) Promote(e int, k Kind) {
+	r.single[e] = false
+	if r.ents[e].Kind == Unknown {
+		r.ents[e].Kind = k
+	}
+}
+
+// AddRole adds a role to entity e once.
+func (r *Registry) AddRole(e int, role string) {
+	role = strings.TrimSpace(role)
+	if role == "" {
+		return
+	}
+	for _, x := range r.ents[e].Roles {
+		if strings.EqualFold(x, role) {
+			return
+		}
+	}
+	r.ents[e].Roles = append(r.ents[e].Roles, role)
+}
+
+// Entities returns the persons, organisations and places worth reporting.
+func (r *Registry) Entities() []Entity {
+	var out []Entity
+	for e, x := range r.ents {
+		if len(x.Mentions) == 0 || x.Kind == Unknown || x.Kind == Group || r.single[e] {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// Len is the number of entities (reported or not).
+func (r *Registry) Len() int { return len(r.ents) }

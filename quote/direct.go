@@ -1,0 +1,382 @@
+package quote
+
+import (
+	"chronicle/text"
+)
+
+// directFrames ties each top-level quotation to the frame that reports it:
+// a frame after it (`"...," he said`), before it (`He said: "..."`), or a
+// frame sentence ending in a colon above a quote that opens its paragraph.
+// Quotations left without a frame are dealt with by followers and by the
+// reported-speech sieve (as mixed quotes); scare quotes stay unused.
+func (d *doc) directFrames() {
+	for qi, q := range d.quots {
+		if q.Nested {
+			continue
+		}
+		if cue, subj, ok := d.frameAfter(q); ok {
+			if from := d.mixedStart(q); from >= 0 {
+				d.quotUsed[qi] = true
+				sp := text.Span{Start: d.Toks[from].Start, End: d.Toks[q.Close].End}
+				d.add(cand{content: sp, kind: Mixed, cue: cue, subj: subj, quot: -1, from: -1, pos: cue[0]})
+				continue
+			}
+			d.addDirect(qi, cue, subj)
+			continue
+		}
+		if cue, subj, ok := d.frameBefore(qi, q); ok {
+			d.addDirect(qi, cue, subj)
+			continue
+		}
+		if cue, subj, ok := d.frameAbove(q); ok {
+			c := d.addDirect(qi, cue, subj)
+			// the frame sentence may also carry reported speech of its own
+			// ("According to him, a treaty can be signed this year:").
+			for i := cue[0]; i < cue[1]; i++ {
+				d.cueUsed[i] = false
+			}
+			_ = c
+		}
+	}
+}
+
+func (d *doc) addDirect(qi int, cue, subj [2]int) int {
+	q := d.quots[qi]
+	return d.add(cand{content: q.Content, kind: Direct, cue: cue, subj: subj, quot: qi, from: -1, pos: cue[0]})
+}
+
+// utterance reports whether quotation q reads like something said rather
+// than a quoted term: it ends in punctuation or a closing comma follows it,
+// or it opens its sentence.
+func (d *doc) utterance(q text.Quotation) bool {
+	if q.Open > 0 && (d.lookup(q.Open-1, titleCue) || d.possessive(q.Open-1)) {
+		return false // on CBS's "Face the Nation," ...: a title
+	}
+	last := d.S[q.Content.End-1]
+	if last == ',' || last == '.' || last == '?' || last == '!' || last == ';' || last == ':' {
+		return true
+	}
+	if q.Close >= 0 && (d.punct(q.Close+1, ',') || d.dash(q.Close+1)) {
+		return true
+	}
+	from, _ := d.quoteTokens(q)
+	return from == d.sentence(from).first || q.Paras > 1
+}
+
+// titleCue are words before a quoted title or term rather than speech.
+var titleCue = map[string]bool{
+	"on": true, "in": true, "of": true, "at": true, "from": true, "by": true, "for": true, "about": true,
+	"titled": true, "entitled": true, "named": true, "dubbed": true, "called": true, "the": true, "a": true,
+	"an": true, "his": true, "her": true, "their": true, "its": true, "so-called": true, "as": true,
+}
+
+// frameAfter reads `"...," he said`, `"...," said Ilham Aliyev`,
+// `"..." — the president added`, in the sentence of the closing mark.
+func (d *doc) frameAfter(q text.Quotation) (cue, subj [2]int, ok bool) {
+	if q.Close < 0 || !d.utterance(q) {
+		return none, none, false
+	}
+	j := q.Close + 1
+	if d.dash(j) {
+		// `"..." ― Jacklyn Ashley`: a dash and a name close the paragraph.
+		end := d.paraEnd(d.paraOf(q.Close))
+		if np := d.subjectAfter(j + 1); np[0] >= 0 && np[1] >= end-1 && end-j <= 8 {
+			return [2]int{j, j + 1}, np, true
+		}
+	}
+	if d.punct(j, ',') || d.dash(j) {
+		j++
+	}
+	if j >= len(d.Toks) || d.sentOf[j] != d.sentOf[q.Close] {
+		return none, none, false
+	}
+	// inversion: `," said X`
+	if v, isVerb := d.verbAt(j); isVerb && !v.ing {
+		if s := d.subjectAfter(j + 1); s[0] >= 0 {
+			return d.cueSpan(j), s, true
+		}
+		return none, none, false
+	}
+	// subject then verb: `," the president added`, `," Michael McFaul, a
+	// fellow at ..., said`, `" retired Air Force general Lloyd Newton said`.
+	hi := d.sentence(q.Close).end
+	for k := j; k < hi && k-j <= 30; k++ {
+		if d.Toks[k].Kind == text.QMark || d.inQ[k] != 0 {
+			break
+		}
+		if _, isVerb := d.verbAt(k); isVerb && k > j {
+			s := d.subjectBefore(k)
+			if s[0] >= j && s[0]-j <= 2 && d.lowerWords(j, s[0]) {
+				return d.cueSpan(k), s, true
+			}
+			break
+		}
+	}
+	return none, none, false
+}
+
+// lowerWords reports whether tokens [from, to) are all lower-case words.
+func (d *doc) lowerWords(from, to int) bool {
+	for k := from; k < to; k++ {
+		if !d.isWord(k) || d.Toks[k].Cap || d.lookup(k, stopWords) {
+			return false
+		}
+	}
+	return true
+}
+
+// mixedStart returns where the clause holding quotation q starts when q
+// is only part of what a frame after it reports (`Not paying taxes "makes
+// me smart," Trump said`), or -1 when q stands alone.
+func (d *doc) mixedStart(q text.Quotation) int {
+	if q.Open < 0 {
+		return -1
+	}
+	st := d.sentence(q.Open)
+	if q.Open == st.first || d.punct(q.Open-1, ':') || d.punct(q.Open-1, ',') || d.dash(q.Open-1) {
+		return -1
+	}
+	for k := st.first; k < q.Open; k++ {
+		if d.Toks[k].Kind == text.QMark || d.inQ[k] != 0 {
+			return -1
+		}
+		if _, ok := d.verbAt(k); ok {
+			return -1
+		}
+	}
+	return st.first
+}
+
+// frameBefore reads `He said: "..."`, `She continued, "..."`,
+// `Schiff told reporters on Wednesday, "but ..."`, `said: "..."`.
+func (d *doc) frameBefore(qi int, q text.Quotation) (cue, subj [2]int, ok bool) {
+	if q.Open < 0 {
+		return none, none, false
+	}
+	j := q.Open - 1
+	lo := d.sentence(q.Open).first
+	if j < lo {
+		return none, none, false
+	}
+	sep := d.punct(j, ':') || d.punct(j, ',')
+	if sep {
+		j--
+	}
+	// scan back over adjuncts and a hearer to the verb
+	for k := j; k >= lo && j-k <= 8; k-- {
+		if d.Toks[k].Kind == text.QMark || d.inQ[k] != 0 && d.inQ[k] != int32(qi+1) {
+			break
+		}
+		v, isVerb := d.verbAt(k)
+		if !isVerb {
+			if k < j && d.punct(k, ',') {
+				break
+			}
+			continue
+		}
+		if k != j && !sep && !v.object {
+			break // `said Baku was "ready"`: a mixed quote, not a frame
+		}
+		if k != j && !d.adjuncts(k+1, j+1, v) {
+			break
+		}
+		if !sep && !d.endsClause(q) {
+			break // `said "budget reforms" and ...`: quoted words in a clause
+		}
+		s := d.subjectBefore(k)
+		if s[0] < 0 {
+			s = d.clauseSubject(k)
+		}
+		if s[0] < 0 && k+1 <= j {
+			s = d.subjectAfter(k + 1)
+		}
+		if v.ing && s[0] < 0 {
+			s = d.lastSubject(k)
+		}
+		return d.cueSpan(k), s, true
+	}
+	return none, none, false
+}
+
+// endsClause reports whether quotation q ends where its clause does: at a
+// punctuation mark or the end of the sentence.
+func (d *doc) endsClause(q text.Quotation) bool {
+	if q.Close < 0 {
+		return true
+	}
+	n := q.Close + 1
+	return n >= len(d.Toks) || d.sentOf[n] != d.sentOf[q.Close] || d.Toks[n].Kind == text.Punct
+}
+
+// adjuncts reports whether tokens [from, to) between a verb and a quote are
+// only a hearer, time and place: "reporters on Wednesday", "in a statement".
+func (d *doc) adjuncts(from, to int, v verb) bool {
+	for k := from; k < to; k++ {
+		if d.Is(k, "that") {
+			return false
+		}
+		if d.Toks[k].Kind == text.Punct && !d.punct(k, ',') && !d.punct(k, '.') {
+			return false
+		}
+	}
+	return to-from <= 7
+}
+
+// frameAbove reads a frame sentence ending in a colon in the paragraph above
+// a quote that opens its paragraph: "the president commented on the
+// situation:" followed by a quoted paragraph.
+func (d *doc) frameAbove(q text.Quotation) (cue, subj [2]int, ok bool) {
+	from, _ := d.quoteTokens(q)
+	p := d.paraOf(from)
+	if from != d.paraFirst[p] || p == 0 {
+		return none, none, false
+	}
+	last := d.paraFirst[p] - 1
+	if !d.punct(last, ':') {
+		return none, none, false
+	}
+	st := d.sentence(last)
+	for k := st.first; k < last; k++ {
+		if d.inQ[k] != 0 {
+			continue
+		}
+		if d.Is(k, "according") && d.Is(k+1, "to") {
+			s := d.subjectAfter(k + 2)
+			return [2]int{k, k + 2}, s, true
+		}
+		if _, isVerb := d.verbAt(k); !isVerb || d.nounUse(k) {
+			continue
+		}
+		s := d.subjectBefore(k)
+		if s[0] < 0 {
+			s = d.clauseSubject(k)
+		}
+		return d.cueSpan(k), s, true
+	}
+	return none, none, false
+}
+
+// cueSpan is the cue at verb token k, with a particle that belongs to it
+// ("pointed out").
+func (d *doc) cueSpan(k int) [2]int {
+	if d.Is(k+1, "out") && (d.Is(k, "pointed") || d.Is(k, "points")) {
+		return [2]int{k, k + 2}
+	}
+	return [2]int{k, k + 1}
+}
+
+// lastSubject is the speaker mention of the latest candidate before token k
+// in the same sentence (for "..., adding that ...").
+func (d *doc) lastSubject(k int) [2]int {
+	si := d.sentOf[k]
+	for c := len(d.cands) - 1; c >= 0; c-- {
+		x := d.cands[c]
+		if x.subj[0] >= 0 && d.sentOf[x.subj[0]] == si && x.subj[0] < k {
+			return x.subj
+		}
+	}
+	return none
+}
+
+// followers gives quotations without a frame of their own the speaker of
+// the quote just before them, when they read as more of the same speech:
+// a quoted sentence right after an attributed quote in the same paragraph
+// (`"A," he said. "B."`), or a quoted paragraph after a paragraph whose
+// last quote is attributed. A whole quoted paragraph with no quote before
+// it is kept with no speaker.
+func (d *doc) followers() {
+	for qi, q := range d.quots {
+		if q.Nested || d.quotUsed[qi] || d.inCandidate(q.Content) {
+			continue
+		}
+		from, to := d.quoteTokens(q)
+		if prev := d.sameSentenceSpeech(qi); prev >= 0 {
+			d.add(cand{content: q.Content, kind: Direct, cue: none, subj: none, quot: qi, from: prev, pos: from})
+			continue
+		}
+		p := d.paraOf(from)
+		wholePara := from == d.paraFirst[p] && to >= d.paraEnd(p)-1
+		sentStart := from == d.sentence(from).first
+		if !wholePara && !(sentStart && d.utterance(q)) {
+			continue
+		}
+		prev := d.candBefore(d.Toks[from].Start, p)
+		if prev < 0 && !wholePara {
+			continue
+		}
+		if prev >= 0 && d.paraOf(d.cands[prev].pos) == p && !sentStart {
+			continue
+		}
+		c := cand{content: q.Content, kind: Direct, cue: none, subj: none, quot: qi, from: prev, pos: from}
+		d.add(c)
+	}
+}
+
+// sameSentenceSpeech finds the attributed direct quote that quotation qi
+// continues in the same sentence (`"A," he said, "B."`, `"A," he said,
+// but "B"`): the candidate, or -1.
+func (d *doc) sameSentenceSpeech(qi int) int {
+	q := d.quots[qi]
+	if q.Open < 0 {
+		return -1
+	}
+	si := d.sentOf[q.Open]
+	for k := q.Open - 1; k >= 0 && d.sentOf[k] == si && q.Open-k <= 15; k-- {
+		if d.Toks[k].Kind != text.QMark {
+			continue
+		}
+		p := d.inQ[k]
+		if p == 0 {
+			return -1
+		}
+		for c, x := range d.cands {
+			if x.quot == int(p-1) && x.cue[0] > k && x.cue[0] < q.Open && d.connectives(max(x.cue[1], x.subj[1]), q.Open) {
+				return c
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// connectives reports whether tokens [from, to) only join two parts of a
+// quote: punctuation, "and", "but", "then", time words.
+func (d *doc) connectives(from, to int) bool {
+	if to-from > 5 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if d.Toks[k].Kind == text.Punct || d.Is(k, "and") || d.Is(k, "but") || d.Is(k, "then") ||
+			d.IsCalendar(k) || d.lookup(k, timeWords) || d.adverb(k) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// candBefore returns the latest candidate ending before byte b in paragraph
+// p or the one before it, or -1.
+func (d *doc) candBefore(b, p int) int {
+	best, bestEnd := -1, -1
+	for c, x := range d.cands {
+		if x.content.End > b || x.content.End <= bestEnd {
+			continue
+		}
+		cp := d.paraOf(d.tokAt(x.content.End - 1))
+		if cp == p || cp == p-1 {
+			best, bestEnd = c, x.content.End
+		}
+	}
+	return best
+}
+
+// inCandidate reports whether span sp lies inside an existing candidate.
+func (d *doc) inCandidate(sp text.Span) bool {
+	for _, c := range d.cands {
+		if c.content.Contains(sp) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,199 @@
+package quote
+
+import (
+	"chronicle/entity"
+	"chronicle/text"
+)
+
+// doc is one article being read: its tokens, sentences, paragraphs and
+// quotation marks, and the candidate quotes the sieves have found so far.
+type doc struct {
+	entity.Words
+	paraFirst []int  // first token of each (non-furniture) paragraph
+	sents     []sent // in text order
+	sentOf    []int32
+	quots     []text.Quotation
+	inQ       []int32 // token -> 1 + index of the top-level quotation holding it (marks included)
+	quotUsed  []bool  // quotation already part of a candidate
+	cueUsed   []bool  // token already serves as a cue
+	reg       *entity.Registry
+	cands     []cand
+	headPara  int // index into paraFirst of the headline paragraph, or -1
+}
+
+type sent struct {
+	first, end int // token range
+	para       int // index into paraFirst
+	span       text.Span
+}
+
+// cand is a quote found by a sieve, by token indices where it can be.
+type cand struct {
+	content text.Span
+	kind    Kind
+	cue     [2]int // token range of the cue; cue[0] < 0: none
+	subj    [2]int // token range of the speaker mention; subj[0] < 0: none
+	quot    int    // the quotation it comes from, or -1
+	from    int    // for a follower: the candidate it inherits its speaker from, else -1
+	pos     int    // token where the quote is anchored (for resolution order)
+	// resolved speaker
+	speaker string
+	typ     entity.Kind
+	role    string
+	ent     int
+}
+
+func newDoc(s string) *doc {
+	d := &doc{Words: entity.Words{S: s}, headPara: -1}
+	var sentFirst []int
+	for pi, p := range text.Paragraphs(s) {
+		if text.IsFurniture(s[p.Start:p.End]) {
+			continue
+		}
+		if pi == 0 {
+			d.headPara = len(d.paraFirst)
+		}
+		d.paraFirst = append(d.paraFirst, len(d.Toks))
+		for _, ss := range text.Sentences(s, p) {
+			first := len(d.Toks)
+			d.Toks = text.Tokenize(s, ss, d.Toks)
+			if len(d.Toks) == first {
+				continue
+			}
+			d.sents = append(d.sents, sent{first: first, end: len(d.Toks), para: len(d.paraFirst) - 1, span: ss})
+			sentFirst = append(sentFirst, first)
+		}
+		if d.paraFirst[len(d.paraFirst)-1] == len(d.Toks) {
+			d.paraFirst = d.paraFirst[:len(d.paraFirst)-1]
+		}
+	}
+	d.sentOf = make([]int32, len(d.Toks))
+	for si, st := range d.sents {
+		for i := st.first; i < st.end; i++ {
+			d.sentOf[i] = int32(si)
+		}
+	}
+	d.quots = text.PairQuotes(s, d.Toks, d.paraFirst)
+	d.quotUsed = make([]bool, len(d.quots))
+	d.cueUsed = make([]bool, len(d.Toks))
+	d.inQ = make([]int32, len(d.Toks))
+	for qi, q := range d.quots {
+		if q.Nested {
+			continue
+		}
+		from, to := d.quoteTokens(q)
+		for i := from; i < to; i++ {
+			d.inQ[i] = int32(qi + 1)
+		}
+	}
+	d.reg = entity.Find(&d.Words, sentFirst)
+	return d
+}
+
+// quoteTokens is the token range of quotation q, marks included.
+func (d *doc) quoteTokens(q text.Quotation) (from, to int) {
+	from = q.Open
+	if from < 0 {
+		from = d.tokAt(q.Content.Start)
+	}
+	if q.Close >= 0 {
+		to = q.Close + 1
+	} else {
+		to = d.tokAt(q.Content.End-1) + 1
+	}
+	return from, to
+}
+
+// tokAt returns the index of the token holding byte b (or the next one).
+func (d *doc) tokAt(b int) int {
+	lo, hi := 0, len(d.Toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.Toks[m].End <= b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// sentence returns the sentence holding token i.
+func (d *doc) sentence(i int) sent { return d.sents[d.sentOf[i]] }
+
+// isWord reports whether token i is a word.
+func (d *doc) isWord(i int) bool { return i >= 0 && i < len(d.Toks) && d.Toks[i].Kind == text.Word }
+
+// punct reports whether token i is the punctuation character c.
+func (d *doc) punct(i int, c byte) bool {
+	return i >= 0 && i < len(d.Toks) && d.Toks[i].Kind == text.Punct && d.S[d.Toks[i].Start] == c
+}
+
+// dash reports whether token i is a dash (— or –).
+func (d *doc) dash(i int) bool {
+	if i < 0 || i >= len(d.Toks) || d.Toks[i].Kind != text.Punct {
+		return false
+	}
+	w := d.Text(i)
+	return w == "—" || w == "–" || w == "―"
+}
+
+// lookup reports whether token i, lower-cased, is in m.
+func (d *doc) lookup(i int, m map[string]bool) bool {
+	if !d.isWord(i) {
+		return false
+	}
+	var buf [32]byte
+	w := d.Text(i)
+	if len(w) > len(buf) {
+		return false
+	}
+	return m[string(entity.ASCIILower(buf[:0], w))]
+}
+
+// verbAt returns the reporting verb at token i, if it is one.
+func (d *doc) verbAt(i int) (verb, bool) {
+	if !d.isWord(i) {
+		return verb{}, false
+	}
+	var buf [32]byte
+	w := d.Text(i)
+	if len(w) > len(buf) {
+		return verb{}, false
+	}
+	v, ok := reportingVerbs[string(entity.ASCIILower(buf[:0], w))]
+	if ok && d.Toks[i].Cap && i != d.sentence(i).first && d.paraOf(i) != d.headPara {
+		return verb{}, false // "United States", "Says" in a title
+	}
+	return v, ok
+}
+
+// span is the byte span of tokens [from, to).
+func (d *doc) span(from, to int) text.Span {
+	return text.Span{Start: d.Toks[from].Start, End: d.Toks[to-1].End}
+}
+
+// paraOf returns the paragraph index of token i.
+func (d *doc) paraOf(i int) int { return d.sents[d.sentOf[i]].para }
+
+// paraEnd is the token after the last one of paragraph k.
+func (d *doc) paraEnd(k int) int {
+	if k+1 < len(d.paraFirst) {
+		return d.paraFirst[k+1]
+	}
+	return len(d.Toks)
+}
+
+func (d *doc) add(c cand) int {
+	if c.quot >= 0 {
+		d.quotUsed[c.quot] = true
+	}
+	if c.cue[0] >= 0 {
+		for i := c.cue[0]; i < c.cue[1]; i++ {
+			d.cueUsed[i] = true
+		}
+	}
+	c.ent = -1
+	d.cands = append(d.cands, c)
+	return len(d.cands) - 1
+}

@@ -1,0 +1,265 @@
+package quote
+
+import (
+	"strings"
+
+	"chronicle/text"
+)
+
+// This file finds the words that name a speaker next to a reporting verb:
+// the subject before it ("the country's president Ilham Aliyev said"), the
+// subject after it ("said presidential foreign policy advisor Hikmet
+// Hajiyev"), or the subject of the clause a verb is coordinated with
+// ("Hajiyev slammed ... and said"). A mention is a token range [from, to).
+
+var none = [2]int{-1, -1}
+
+// sourceNouns are things that speak in news copy besides people: "the
+// ruling said", "the report found".
+var sourceNouns = map[string]bool{
+	"ruling": true, "report": true, "statement": true, "study": true, "letter": true, "lawsuit": true,
+	"complaint": true, "memo": true, "filing": true, "indictment": true, "order": true, "decision": true,
+	"opinion": true, "survey": true, "poll": true, "analysis": true, "document": true, "documents": true,
+	"release": true, "website": true, "ad": true, "advertisement": true, "campaign": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "announcer": true, "narrator": true, "agency": true,
+}
+
+const maxNP = 16 // tokens in a speaker noun phrase
+
+// subjectBefore finds the subject of the verb at token v by scanning left
+// within its sentence. It skips auxiliaries and adverbs ("has also said"),
+// steps over an apposition ("McFaul, a senior fellow at ..., said") and a
+// relative pronoun ("listeners who said").
+func (d *doc) subjectBefore(v int) [2]int {
+	lo := d.sentence(v).first
+	j := v - 1
+	for skip := 0; j >= lo && skip < 4 && (d.lookup(j, between) || d.adverb(j)); skip++ {
+		j--
+	}
+	j = d.skipBack(j, lo)
+	if j < lo {
+		return none
+	}
+	if _, ok := d.Pronoun(j); ok {
+		// "who said": the mention is "who"; resolution looks further left.
+		return [2]int{j, j + 1}
+	}
+	if d.punct(j, ',') {
+		if np := d.beforeApposition(j, lo); np[0] >= 0 {
+			return np
+		}
+		return none
+	}
+	if d.Toks[j].Kind != text.Word || d.lookup(j, stopWords) {
+		return none
+	}
+	return d.npEndingAt(j, lo)
+}
+
+// skipBack steps left over a parenthesis ("Rep. Gwen Moore (D-Wis.)") and
+// the period of an abbreviation ("The S.E.C.") before a verb.
+func (d *doc) skipBack(j, lo int) int {
+	if d.punct(j, ')') {
+		for k := j - 1; k >= lo && j-k <= 8; k-- {
+			if d.punct(k, '(') {
+				return k - 1
+			}
+		}
+	}
+	if d.punct(j, '.') && j > lo && d.isWord(j-1) && d.Toks[j].Start == d.Toks[j-1].End {
+		return j - 1
+	}
+	return j
+}
+
+// npEndingAt extends a noun phrase left from its head at token j.
+func (d *doc) npEndingAt(j, lo int) [2]int {
+	k := j
+	for k > lo && j-k < maxNP-1 {
+		p := k - 1
+		switch {
+		case d.punct(p, '.') && p > lo && (d.IsTitle(p-1) || d.initial(p-1)) && d.Toks[p].Start == d.Toks[p-1].End:
+			k = p // "Mr." / "Sen.": the period of an abbreviated title
+			continue
+		case d.Toks[p].Kind != text.Word:
+		case d.Is(p, "of") || d.Is(p, "for") && (d.Toks[k].Cap || d.IsRoleNoun(p-1) || d.IsGroupNoun(p-1)):
+			k = p
+			continue
+		case d.lookup(p, stopWords):
+		case d.IsCalendar(p) || d.lookup(p, timeWords):
+		default:
+			k = p
+			continue
+		}
+		break
+	}
+	for k < j && (d.Is(k, "of") || d.Is(k, "for") || d.punct(k, '.')) {
+		k++
+	}
+	// Lower-case words far from the head are not part of it unless a
+	// determiner or a name starts the phrase: "this week officials said"
+	// is "officials".
+	if !d.npStart(k) {
+		for k < j && !d.npStart(k) && !d.Toks[k].Cap {
+			k++
+		}
+	}
+	return [2]int{k, j + 1}
+}
+
+// npStart reports whether token k can open a speaker noun phrase.
+func (d *doc) npStart(k int) bool {
+	return d.lookup(k, determiners) || d.Toks[k].Cap || d.IsRoleNoun(k) || d.IsGroupNoun(k) || d.IsDemonym(k)
+}
+
+// beforeApposition handles "NAME, APPOSITION, said": comma is the token
+// before the verb; it finds the comma opening the apposition and the noun
+// phrase before that.
+func (d *doc) beforeApposition(comma, lo int) [2]int {
+	for k := comma - 1; k > lo && comma-k <= 30; k-- {
+		if d.Toks[k].Kind == text.QMark {
+			return none
+		}
+		if !d.punct(k, ',') {
+			continue
+		}
+		// the apposition should look like one: "a senior fellow", "who ...",
+		// "the former ambassador", "52", "an adviser to ...".
+		a := k + 1
+		if d.lookup(a, stopWords) && !d.Is(a, "who") && !d.Is(a, "which") && !d.Is(a, "now") {
+			return none
+		}
+		h := d.skipBack(k-1, lo)
+		if h >= lo && d.Toks[h].Kind == text.Number {
+			continue // "Schiff, 56, who ...": another apposition before this one
+		}
+		if h < lo || d.Toks[h].Kind != text.Word || d.lookup(h, stopWords) {
+			return none
+		}
+		if _, ok := d.Pronoun(h); ok {
+			return [2]int{h, h + 1}
+		}
+		np := d.npEndingAt(h, lo)
+		if !d.namesSomeone(np) {
+			return none
+		}
+		return np
+	}
+	return none
+}
+
+// namesSomeone reports whether a noun phrase can name a speaker: it holds a
+// capitalised word, a role or group noun, or is a pronoun.
+func (d *doc) namesSomeone(np [2]int) bool {
+	if np[0] < 0 {
+		return false
+	}
+	for i := np[0]; i < np[1]; i++ {
+		if d.Toks[i].Cap && !d.NotName(i) || d.IsRoleNoun(i) || d.IsGroupNoun(i) || d.IsTitle(i) || d.lookup(i, sourceNouns) {
+			return true
+		}
+		if _, ok := d.Pronoun(i); ok && np[1]-np[0] == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectAfter reads a subject that follows its verb (inversion: `," said
+// Ilham Aliyev`, "said the official"), from token i on.
+func (d *doc) subjectAfter(i int) [2]int {
+	if i >= len(d.Toks) {
+		return none
+	}
+	hi := d.sentence(i).end
+	if _, ok := d.Pronoun(i); ok && !d.Is(i, "it") && !d.Is(i, "who") && !d.Is(i, "which") {
+		return [2]int{i, i + 1}
+	}
+	k := i
+	if d.Toks[k].Kind == text.Number && k+1 < hi && d.isWord(k+1) {
+		k++ // "9/11 widow Terry Strada", "73 percent"
+	}
+	sawHead := false
+	for k < hi && k-i < maxNP {
+		switch {
+		case d.punct(k, '.') && k > i && (d.IsTitle(k-1) || d.initial(k-1)) && d.Toks[k].Start == d.Toks[k-1].End && k+1 < hi && d.Toks[k+1].Cap:
+			k++
+			continue
+		case d.Toks[k].Kind != text.Word:
+		case d.IsCalendar(k) || d.lookup(k, timeWords):
+		case (d.Is(k, "of") || d.Is(k, "for")) && k > i && k+1 < hi && (d.Toks[k+1].Cap || d.lookup(k+1, determiners)):
+			k++
+			continue
+		case d.lookup(k, stopWords):
+		case sawHead && !d.Toks[k].Cap && !d.possessive(k-1):
+			// a lower-case word after the name ends the phrase
+		default:
+			if d.Toks[k].Cap || d.IsRoleNoun(k) || d.IsGroupNoun(k) {
+				sawHead = true
+			}
+			k++
+			continue
+		}
+		break
+	}
+	np := [2]int{i, k}
+	if k == i || !d.namesSomeone(np) {
+		return none
+	}
+	return np
+}
+
+// initial reports whether token i is a capital letter standing for a name
+// ("J." in "Donald J. Trump").
+func (d *doc) initial(i int) bool {
+	return d.isWord(i) && d.Toks[i].Len() == 1 && d.Toks[i].Cap
+}
+
+func (d *doc) possessive(i int) bool {
+	if !d.isWord(i) {
+		return false
+	}
+	w := d.Text(i)
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// clauseSubject finds the subject at the start of the sentence holding token
+// i, for a verb coordinated with an earlier one ("Hajiyev slammed ... and
+// said ...") or a participle ("..., adding that ...").
+func (d *doc) clauseSubject(i int) [2]int {
+	st := d.sentence(i)
+	k := st.first
+	// skip an opening conjunction or adverb and an introductory phrase
+	// ("But", "On the other hand,", "In 2016,").
+	for k < i && (d.lookup(k, stopWords) && !d.isPronounSubject(k) || d.Toks[k].Kind == text.Punct) {
+		k++
+	}
+	if k < i && (d.Is(k, "on") || d.Is(k, "in") || d.Is(k, "after") || d.Is(k, "during") || d.Is(k, "at")) {
+		for k < i && !d.punct(k, ',') {
+			k++
+		}
+		k++
+	}
+	if k >= i || d.inQ[k] != 0 {
+		return none
+	}
+	np := d.subjectAfter(k)
+	if np[0] < 0 || np[1] > i {
+		return none
+	}
+	return np
+}
+
+func (d *doc) isPronounSubject(k int) bool {
+	_, ok := d.Pronoun(k)
+	return ok
+}
+
+// adverb reports whether token i is an -ly adverb ("repeatedly").
+func (d *doc) adverb(i int) bool {
+	if !d.isWord(i) || d.Toks[i].Cap {
+		return false
+	}
+	w := d.Text(i)
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ply") && w != "family" && w != "rally"
+}
