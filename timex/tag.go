@@ -40,8 +40,8 @@ type tagger struct {
 	// The most recent day and quarter the text named, for anaphora
 	// ("the same day", "the year-earlier quarter").
 	lastDay     time.Time
-	lastQuarter int // year*10+quarter, or 0
-	lastQTok    int // the token where that quarter was named
+	lastQuarter int    // year*10+quarter, or 0
+	lastQTok    int    // the token where that quarter was named
 	lastMonth   string // the month last named (YYYY-MM), for "the same month a year ago"
 }
 
