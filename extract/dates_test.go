@@ -131,7 +131,7 @@ func TestSaidOnFallbacks(t *testing.T) {
 		{"nothing", second, nil, "", "none"},
 	} {
 		var q Quote
-		saidOn(&q, c.u, tx, c.published)
+		saidOn(&q, s, c.u, tx, c.published)
 		got := ""
 		if q.SaidOn != nil {
 			got = *q.SaidOn

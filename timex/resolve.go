@@ -31,7 +31,13 @@ func (tg *tagger) tense(i, j int) int {
 		return past
 	}
 	lo, hi := tg.sentStart(i), tg.sentEnd(min(j, len(tg.toks))-1)
+	// Going forward, a comma ends the expression's clause unless the
+	// expression opens the sentence ("On Monday, the envoy said").
+	opens := i-lo <= 1
 	for d := 1; i-d >= lo || j-1+d < hi; d++ {
+		if k := j - 1 + d; !opens && k < hi && tg.punct(k, ',', ';') {
+			hi = k
+		}
 		if k := i - d; k >= lo {
 			if t := tg.marker(k, d); t != unknown {
 				return t

@@ -38,8 +38,12 @@ func TestSaidOn(t *testing.T) {
 		{"now does not date", `Now the issue depends on them, the official said.`, "said", "", r, ""},
 		{"no reference: the weekday is unknown", `Citizens must choose, the president said on Tuesday.`, "said", "", Ref{}, ""},
 		{"nearest of two", `In 2020 the war began; the minister said on Monday that it ended.`, "said", "", r, "2023-09-18"},
+		{"date of the reported event", `The minister said that talks would be held on Friday.`, "said", "", r, ""},
+		{"date of the main clause before a participle cue", `Baku was ready for talks due in the town on Thursday, adding that it wanted calm.`, "adding", "", r, ""},
+		{"date inside a clause before the cue", `Talks that began on Monday were useful, the envoy said.`, "said", "", r, ""},
+		{"said in an interview on", `The envoy said in an interview with a radio station on Sunday that roads were open.`, "said", "", r, "2023-09-17"},
 	} {
-		got, ok := SaidOn(utterance(c.s, c.cue, c.content), Tag(c.s, c.ref))
+		got, ok := SaidOn(c.s, utterance(c.s, c.cue, c.content), Tag(c.s, c.ref))
 		if got != c.want || ok != (c.want != "") {
 			t.Errorf("%s: SaidOn = %q, %v; want %q", c.name, got, ok, c.want)
 		}
