@@ -100,6 +100,7 @@ func attachedBefore(s string, u Utterance, t text.Span) bool {
 	}
 	return true
 }
+
 // datePart is the calendar part of a resolved value ("2023-09-20" of
 // "2023-09-20T13:00+04:00", "2023-02", "2023"), or "" when the value is not
 // anchored to the calendar (PRESENT_REF, XXXX-WXX-2, P3Y, 2009-Q3).
