@@ -54,8 +54,8 @@ func timexes(doc *text.Doc, tx []timex.Timex) []Timex {
 
 // saidOn dates one quotation: the date its text gives, else the publication
 // date, else null.
-func saidOn(q *Quote, u timex.Utterance, tx []timex.Timex, published *string) {
-	if v, ok := timex.SaidOn(u, tx); ok {
+func saidOn(q *Quote, s string, u timex.Utterance, tx []timex.Timex, published *string) {
+	if v, ok := timex.SaidOn(s, u, tx); ok {
 		q.SaidOn, q.SaidOnFrom = &v, "text"
 		return
 	}

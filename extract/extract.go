@@ -43,7 +43,7 @@ func Article(a article.Article, opt Options) Record {
 	var qs []quote.Quote
 	r.Quotes, r.Entities, qs = quotesAndEntities(doc, a.Format == "txt")
 	for i, q := range qs {
-		saidOn(&r.Quotes[i], utterance(q), tx, r.Published)
+		saidOn(&r.Quotes[i], a.Text, utterance(q), tx, r.Published)
 	}
 	return r
 }

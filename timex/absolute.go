@@ -53,17 +53,17 @@ func (tg *tagger) monthName(i int) (m, next int, ok bool) {
 	}
 	t := tg.toks[i]
 	switch {
-	case t.lx.cls&cMonth != 0:
+	case t.lx().cls&cMonth != 0:
 		if tg.adj(i+1) && tg.punct(i+1, '-') && !tg.is(i+2, "end") { // "March-based"
 			return 0, 0, false
 		}
-		return t.lx.val, i + 1, true
-	case t.lx.cls&cMonAbbr != 0:
+		return t.lx().val, i + 1, true
+	case t.lx().cls&cMonAbbr != 0:
 		if tg.punct(i+1, '.') && tg.adj(i+1) {
-			return t.lx.val, i + 2, true
+			return t.lx().val, i + 2, true
 		}
 		if _, _, ok := tg.dayNumber(i + 1); ok && t.end-t.start >= 3 {
-			return t.lx.val, i + 1, true
+			return t.lx().val, i + 1, true
 		}
 	}
 	return 0, 0, false
@@ -84,7 +84,7 @@ func (tg *tagger) yearAfter(k int) (y, next int, ok bool) {
 // pluralNoun reports whether token k looks like a plural noun that a number
 // before it would count ("2000 troops"), so the number is no year.
 func (tg *tagger) pluralNoun(k int) bool {
-	if k >= len(tg.toks) || tg.toks[k].kind != tWord || tg.toks[k].upper || tg.toks[k].lx.cls != 0 {
+	if k >= len(tg.toks) || tg.toks[k].kind != tWord || tg.toks[k].upper || tg.toks[k].lx().cls != 0 {
 		return false
 	}
 	w := tg.text(k)
@@ -232,8 +232,8 @@ func (tg *tagger) weekdayDate(i int) (match, bool) {
 	if !tg.has(i, cWeekday) || !tg.toks[i].upper {
 		return match{}, false
 	}
-	w := tg.toks[i].lx.val
-	if strings.HasSuffix(tg.toks[i].low, "s") {
+	w := tg.toks[i].lx().val
+	if strings.HasSuffix(tg.toks[i].lx().word, "s") {
 		v, end := weekdayX(w), i+1
 		if p, ok := tg.partOfDay(i + 1); ok {
 			v, end = v+"T"+partDayCode[p], i+2
@@ -269,7 +269,7 @@ func (tg *tagger) weekdayDate(i int) (match, bool) {
 
 func (tg *tagger) partOfDay(i int) (int, bool) {
 	if tg.has(i, cPartDay) {
-		return tg.toks[i].lx.val, true
+		return tg.toks[i].lx().val, true
 	}
 	return 0, false
 }
@@ -307,7 +307,7 @@ func (tg *tagger) clock(i int) (match, bool) {
 			h, mi, k = n/100, n%100, i+1
 		case digits <= 2 && n >= 1 && n <= 12:
 			if _, _, ok := tg.ampm(i + 1); !ok {
-				if !tg.is(i+1, "o") || !tg.punct(i+2, '\'') {
+				if !tg.is(i+1, "o") || !tg.punct(i+2, '\'') || i+3 >= len(tg.toks) || !strings.EqualFold(tg.text(i+3), "clock") {
 					return match{}, false
 				}
 				k = i + 4 // "ten o'clock"
@@ -350,7 +350,7 @@ func (tg *tagger) clock(i int) (match, bool) {
 // dayInSentence is the day named last in the sentence of token i, else the
 // reference day: a clock time with no day falls on it.
 func (tg *tagger) dayInSentence(i int) string {
-	lo := tg.toks[tg.sentStart[i]].start
+	lo := int(tg.toks[tg.sentStart(i)].start)
 	for k := len(tg.out) - 1; k >= 0 && tg.out[k].Span.Start >= lo; k-- {
 		if v := tg.out[k].Value; len(v) >= 10 && v[4] == '-' && v[7] == '-' && v[0] != 'X' {
 			return v[:10]
@@ -380,7 +380,7 @@ func (tg *tagger) ampm(k int) (pm bool, next int, ok bool) {
 	return false, 0, false
 }
 
-func (tg *tagger) sentenceEndsAt(k int) bool { return int(tg.sentEnd[k]) == k+1 && k+1 < len(tg.toks) }
+func (tg *tagger) sentenceEndsAt(k int) bool { return k+1 < len(tg.toks) && tg.endsSentence(k) }
 
 type zoneMatch struct {
 	val string

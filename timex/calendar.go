@@ -35,8 +35,8 @@ func (tg *tagger) calendarNoun(i int) (match, bool) {
 		if tg.is(i+1, "of", "old", "ago") || tg.has(i+1, cUnit|cUnits) {
 			return match{}, false
 		}
-		val := durationValue(amount{x: true}, tg.toks[i].lx.unit)
-		if val == "" || tg.toks[i].lx.unit == uWeekend || tg.toks[i].lx.unit == uHalf {
+		val := durationValue(amount{x: true}, tg.toks[i].lx().unit)
+		if val == "" || tg.toks[i].lx().unit == uWeekend || tg.toks[i].lx().unit == uHalf {
 			return match{}, false
 		}
 		return match{start: i, end: i + 1, typ: Duration, val: val}, true
@@ -129,4 +129,34 @@ func nthWeekday(y, m, w, n int) time.Time {
 	first := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
 	fw := int(first.Weekday()+6)%7 + 1
 	return first.AddDate(0, 0, (w-fw+7)%7+7*(n-1))
+}
+
+// samePeriod reads "the same period last year", "the corresponding quarter
+// a year ago", "the same month a year earlier": the period last named (a
+// quarter or a month), a year before.
+func (tg *tagger) samePeriod(i int) (match, bool) {
+	if !tg.is(i, "same", "corresponding", "comparable") || !tg.is(i+1, "period", "quarter", "month") {
+		return match{}, false
+	}
+	k := i + 2
+	switch {
+	case tg.is(k, "last", "previous") && tg.is(k+1, "year"):
+		k += 2
+	case tg.is(k, "of") && tg.is(k+1, "the") && tg.is(k+2, "last", "previous") && tg.is(k+3, "year"):
+		k += 4
+	case tg.is(k, "a") && tg.is(k+1, "year") && tg.is(k+2, "ago", "earlier"):
+		k += 3
+	default:
+		return match{}, false
+	}
+	v := tg.relYear(-1)
+	switch {
+	case tg.word(i+1) != "month" && tg.recentQuarter(i) != 0:
+		q := tg.recentQuarter(i)
+		v = quarterVal(q/10-1, q%10)
+	case tg.word(i+1) != "quarter" && tg.lastMonth != "":
+		y, _ := atoi(tg.lastMonth[:4])
+		v = yearVal(y-1) + tg.lastMonth[4:]
+	}
+	return match{start: i, end: k, typ: Date, val: v, the: true, derived: true}, true
 }

@@ -63,7 +63,7 @@ func (tg *tagger) quantity(i int) (amount, int, bool) {
 			return a, k, true // "a year and a half" is read by duration
 		}
 		return a, k, true
-	case "few", "several", "many", "some":
+	case "few", "several", "some":
 		if tg.word(i) == "some" {
 			return amount{}, 0, false // "some 20 years" is read by approximate
 		}
@@ -88,19 +88,19 @@ func (tg *tagger) quantity(i int) (amount, int, bool) {
 			return amount{n: n, half: true}, k + 3, true
 		}
 	} else if tg.has(i, cNumber) {
-		n, k = tg.toks[i].lx.val, i+1
+		n, k = tg.toks[i].lx().val, i+1
 		// "twenty-four", "forty five"
 		if n >= 20 && n < 100 && n%10 == 0 {
 			j := k
 			if tg.punct(j, '-') && tg.adj(j) {
 				j++
 			}
-			if tg.has(j, cNumber) && tg.toks[j].lx.val < 10 && tg.toks[j].lx.val > 0 {
-				n, k = n+tg.toks[j].lx.val, j+1
+			if tg.has(j, cNumber) && tg.toks[j].lx().val < 10 && tg.toks[j].lx().val > 0 {
+				n, k = n+tg.toks[j].lx().val, j+1
 			}
 		}
 		if tg.is(k, "hundred", "thousand") {
-			n *= tg.toks[k].lx.val
+			n *= tg.toks[k].lx().val
 			k++
 		}
 	} else {
@@ -204,13 +204,17 @@ func (tg *tagger) duration(i int) (match, bool) {
 	u := 0
 	switch {
 	case tg.has(k, cUnit) && (a.n == 1 && !a.x || hyphen || a.half || !a.a && tg.toks[k+min(1, len(tg.toks)-1-k)].kind == tWord && !tg.has(k+1, cUnit|cUnits)):
-		u = tg.toks[k].lx.unit
+		u = tg.toks[k].lx().unit
 	case tg.has(k, cUnits) && (a.n != 1 || a.x || a.half):
-		u = tg.toks[k].lx.unit
+		u = tg.toks[k].lx().unit
 	default:
 		return match{}, false
 	}
 	if u == uWeekend || u == uHalf {
+		return match{}, false
+	}
+	// "a second consecutive day", "a second time": the ordinal, not the unit.
+	if u == uSecond && a.a && k+1 < len(tg.toks) && tg.toks[k+1].kind == tWord && !tg.is(k+1, "ago", "later", "earlier", "or", "and", "of") {
 		return match{}, false
 	}
 	if a.a && tg.is(i-1, "per", "every", "each") {
@@ -230,6 +234,10 @@ func (tg *tagger) duration(i int) (match, bool) {
 		end += 2
 	}
 	if tg.is(end, "old") || tg.punct(end, '-') && tg.is(end+1, "old") {
+		return match{}, false
+	}
+	// "3 min read" is a page's reading time, not part of the story.
+	if u == uMinute && tg.is(end, "read") {
 		return match{}, false
 	}
 	if !lead && !hyphen {
@@ -258,7 +266,7 @@ func (tg *tagger) setContext(k int) bool {
 	if t.kind == tNum || t.kind == tNumber || t.kind == tPunct && t.ch == '%' {
 		return true
 	}
-	if t.lx.cls&(cUnits|cNumber) != 0 {
+	if t.lx().cls&(cUnits|cNumber) != 0 {
 		return true
 	}
 	switch strings.ToLower(tg.text(k)) {
@@ -302,7 +310,7 @@ func (tg *tagger) agoDate(i, k int, a amount, u int) (match, bool) {
 	case uDay:
 		v = tg.relDay(n)
 	case uWeek:
-		v = tg.relWeek(n)
+		v = tg.relDay(7 * n) // "a week ago" is a day, as annotators value it
 	case uMonth:
 		v = tg.relMonth(n)
 	case uQuarter:
@@ -346,7 +354,7 @@ func (tg *tagger) set(i int) (match, bool) {
 		if !tg.has(k+1, cUnit) {
 			return match{}, false
 		}
-		code, tp := unitCode(tg.toks[k+1].lx.unit)
+		code, tp := unitCode(tg.toks[k+1].lx().unit)
 		if code == "" {
 			return match{}, false
 		}
@@ -358,20 +366,20 @@ func (tg *tagger) set(i int) (match, bool) {
 	}
 	switch {
 	case tg.has(k, cWeekday) && tg.toks[k].upper:
-		v, end := weekdayX(tg.toks[k].lx.val), k+1
+		v, end := weekdayX(tg.toks[k].lx().val), k+1
 		if p, ok := tg.partOfDay(end); ok {
 			v, end = v+"T"+partDayCode[p], end+1
 		}
 		return match{start: i, end: end, typ: Set, val: v}, true
 	case tg.has(k, cMonth) && tg.toks[k].upper:
-		return match{start: i, end: k + 1, typ: Set, val: "XXXX-" + two(tg.toks[k].lx.val)}, true
+		return match{start: i, end: k + 1, typ: Set, val: "XXXX-" + two(tg.toks[k].lx().val)}, true
 	case tg.has(k, cSeason):
-		return match{start: i, end: k + 1, typ: Set, val: "XXXX-" + seasonCode[tg.toks[k].lx.val]}, true
+		return match{start: i, end: k + 1, typ: Set, val: "XXXX-" + seasonCode[tg.toks[k].lx().val]}, true
 	case tg.has(k, cPartDay):
-		return match{start: i, end: k + 1, typ: Set, val: "XXXX-XX-XXT" + partDayCode[tg.toks[k].lx.val]}, true
+		return match{start: i, end: k + 1, typ: Set, val: "XXXX-XX-XXT" + partDayCode[tg.toks[k].lx().val]}, true
 	case tg.has(k, cUnit):
-		val := durationValue(amount{n: 1}, tg.toks[k].lx.unit)
-		if tg.toks[k].lx.unit == uWeekend {
+		val := durationValue(amount{n: 1}, tg.toks[k].lx().unit)
+		if tg.toks[k].lx().unit == uWeekend {
 			val = "XXXX-WXX-WE"
 		}
 		if val == "" {
@@ -380,7 +388,7 @@ func (tg *tagger) set(i int) (match, bool) {
 		return match{start: i, end: k + 1, typ: Set, val: val}, true
 	}
 	if a, k2, ok := tg.quantity(k); ok && !a.a && tg.has(k2, cUnits) {
-		val := durationValue(a, tg.toks[k2].lx.unit)
+		val := durationValue(a, tg.toks[k2].lx().unit)
 		if val == "" {
 			return match{}, false
 		}
@@ -392,7 +400,7 @@ func (tg *tagger) set(i int) (match, bool) {
 // adverbSet is "daily", "weekly" and the like, unless part of a name ("the
 // Daily Telegraph").
 func (tg *tagger) adverbSet(i int, val string) (match, bool) {
-	if tg.toks[i].upper && !tg.toks[i].nl && int(tg.sentStart[i]) != i {
+	if tg.toks[i].upper && !tg.toks[i].nl && !(i == 0 || tg.endsSentence(i-1)) {
 		return match{}, false
 	}
 	return match{start: i, end: i + 1, typ: Set, val: val}, true

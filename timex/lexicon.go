@@ -45,28 +45,42 @@ var seasonCode = [...]string{"", "SP", "SU", "FA", "WI"}
 var partDayCode = [...]string{"", "MO", "AF", "EV", "NI", "DT"}
 
 type lex struct {
-	cls  class
-	val  int    // month, weekday, number, ordinal, season or part-of-day value
-	unit int    // the unit, for cUnit and cUnits
-	word string // the lower-case word itself, so tokens share this string
+	rules ruleSet // the rules that may start at this word
+	cls   class
+	val   int    // month, weekday, number, ordinal, season or part-of-day value
+	unit  int    // the unit, for cUnit and cUnits
+	word  string // the lower-case word itself, so tokens share this string
 }
 
-// lexicon maps a lower-case word to what it can be. Facts only: month and
-// weekday names, number words, units, and the trigger words of the rules.
-var lexicon = map[string]lex{}
+// lexicon maps a lower-case word to its entry in lexTable. Facts only: month
+// and weekday names, number words, units, and the words the rules look at.
+// Entry 0 is the empty entry of every other word.
+var (
+	lexicon  = map[string]uint16{}
+	lexTable = []lex{{}}
+)
+
+// entry returns the lexicon entry of w, adding an empty one.
+func entry(w string) *lex {
+	k, ok := lexicon[w]
+	if !ok {
+		k = uint16(len(lexTable))
+		lexicon[w] = k
+		lexTable = append(lexTable, lex{word: w})
+	}
+	return &lexTable[k]
+}
 
 func add(cls class, val int, words ...string) {
 	for _, w := range words {
-		l := lexicon[w]
+		l := entry(w)
 		l.cls |= cls
-		l.word = w
 		switch {
 		case cls&(cUnit|cUnits) != 0:
 			l.unit = val
 		case cls&(cPast|cReport|cFuture|cTrigger|cApprox|cModifier) == 0:
 			l.val = val
 		}
-		lexicon[w] = l
 	}
 }
 
@@ -163,9 +177,6 @@ func init() {
 	add(0, 0, "account", "accounts", "affairs", "events", "flow", "flows", "after", "and", "as", "before",
 		"being", "business", "by", "circa", "consecutive", "during", "from", "most", "o", "of", "old", "on",
 		"percent", "run", "since", "straight", "through", "throughout", "trading", "working", "till", "or",
-		"between", "when", "s", "eve", "is", "are", "be", "being", "been", "still", "very", "well", "ended", "ending", "his", "her", "its", "their", "our")
-}
-
-func lookup(word []byte) lex {
-	return lexicon[string(word)]
+		"between", "when", "s", "eve", "read", "corresponding", "comparable", "period", "is", "are", "be", "being", "been", "still", "very", "well", "ended", "ending", "his", "her", "its", "their", "our")
+	registerRules()
 }

@@ -141,13 +141,13 @@ func (tg *tagger) shifted(i int) (match, bool) {
 			if tg.is(i, "latest") {
 				return match{}, false
 			}
-			return match{start: i, end: k + 1, typ: Duration, val: durationValue(amount{x: true}, tg.toks[k].lx.unit), the: true}, true
+			return match{start: i, end: k + 1, typ: Duration, val: durationValue(amount{x: true}, tg.toks[k].lx().unit), the: true}, true
 		case 1:
 			return match{start: i, end: k + 1, typ: Date, val: "FUTURE_REF", the: true}, true
 		}
 		return match{}, false
 	case tg.has(k, cUnit):
-		u := tg.toks[k].lx.unit
+		u := tg.toks[k].lx().unit
 		if dir == -2 {
 			if u != uQuarter && !tg.is(k, "period") {
 				return match{}, false
@@ -198,7 +198,7 @@ func (tg *tagger) shifted(i int) (match, bool) {
 		}
 		return match{start: i, end: k + 1, typ: typ, val: v, the: true}, true
 	case tg.has(k, cMonth) && tg.toks[k].upper && dir != -2:
-		m := tg.toks[k].lx.val
+		m := tg.toks[k].lx().val
 		if !tg.ref.ok {
 			return match{start: i, end: k + 1, typ: Date, val: "XXXX-" + two(m)}, true
 		}
@@ -211,7 +211,7 @@ func (tg *tagger) shifted(i int) (match, bool) {
 		}
 		return match{start: i, end: k + 1, typ: Date, val: monthVal(y, m)}, true
 	case tg.has(k, cWeekday) && tg.toks[k].upper && dir != -2:
-		w := tg.toks[k].lx.val
+		w := tg.toks[k].lx().val
 		if !tg.ref.ok {
 			return match{start: i, end: k + 1, typ: Date, val: weekdayX(w)}, true
 		}
@@ -280,7 +280,7 @@ func (tg *tagger) quarter(i int) (match, bool) {
 			k++
 		}
 		if tg.has(k, cOrdinal) && tg.is(k+1, "quarter") {
-			q = q/10*10 + tg.toks[k].lx.val
+			q = q/10*10 + tg.toks[k].lx().val
 			k++
 		}
 		if tg.is(k, "quarter", "period") {
@@ -293,7 +293,7 @@ func (tg *tagger) quarter(i int) (match, bool) {
 	}
 	ord := 0
 	if tg.has(k, cOrdinal) {
-		ord = tg.toks[k].lx.val
+		ord = tg.toks[k].lx().val
 		k++
 		if tg.punct(k, '-') && tg.adj(k) {
 			k++
@@ -382,7 +382,7 @@ func (tg *tagger) season(i int) (match, bool) {
 	if tg.adj(k+1) && tg.punct(k+1, '-') {
 		return match{}, false
 	}
-	s := tg.toks[k].lx.val
+	s := tg.toks[k].lx().val
 	if !tg.ref.ok {
 		return match{start: i, end: k + 1, typ: Date, val: "XXXX-" + seasonCode[s], the: true}, true
 	}
@@ -431,7 +431,7 @@ func (tg *tagger) edge(i int) (match, bool) {
 	k := i + 2
 	if tg.is(k, "the") && tg.has(k+1, cUnit) && !tg.has(k+2, cUnit) && !tg.is(k+2, "of") {
 		v := ""
-		switch tg.toks[k+1].lx.unit {
+		switch tg.toks[k+1].lx().unit {
 		case uDay:
 			v = tg.relDay(0)
 		case uWeek:

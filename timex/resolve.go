@@ -30,8 +30,14 @@ func (tg *tagger) tense(i, j int) int {
 	case "since":
 		return past
 	}
-	lo, hi := int(tg.sentStart[i]), int(tg.sentEnd[min(j, len(tg.toks))-1])
+	lo, hi := tg.sentStart(i), tg.sentEnd(min(j, len(tg.toks))-1)
+	// Going forward, a comma ends the expression's clause unless the
+	// expression opens the sentence ("On Monday, the envoy said").
+	opens := i-lo <= 1
 	for d := 1; i-d >= lo || j-1+d < hi; d++ {
+		if k := j - 1 + d; !opens && k < hi && tg.punct(k, ',', ';') {
+			hi = k
+		}
 		if k := i - d; k >= lo {
 			if t := tg.marker(k, d); t != unknown {
 				return t
@@ -39,6 +45,9 @@ func (tg *tagger) tense(i, j int) int {
 		}
 		if k := j - 1 + d; k < hi {
 			if t := tg.marker(k, d); t != unknown {
+				if tg.has(k, cReport) && k-lo > 0 && i-lo > 1 && tg.commaBetween(j, k) {
+					continue // "... on Friday, officials said": the attribution of the clause
+				}
 				return t
 			}
 		}
@@ -46,20 +55,35 @@ func (tg *tagger) tense(i, j int) int {
 	return unknown
 }
 
+func (tg *tagger) commaBetween(j, k int) bool {
+	for ; j < k; j++ {
+		if tg.punct(j, ',', '"', '”', '\'') {
+			return true
+		}
+	}
+	return false
+}
+
 func (tg *tagger) marker(k, dist int) int {
 	t := &tg.toks[k]
 	if t.kind != tWord {
 		return unknown
 	}
-	if t.lx.cls&cReport != 0 {
+	if t.lx().cls&cReport != 0 {
 		if dist <= 3 {
 			return past
 		}
 		return unknown
 	}
-	if t.lx.cls&cFuture != 0 {
-		switch t.low {
-		case "set", "going", "expected", "scheduled", "plans", "due", "hopes", "intends", "aims":
+	if t.lx().cls&cFuture != 0 {
+		switch t.lx().word {
+		case "due":
+			// "due in Yevlakh on Thursday", "due to meet"; not "due to the war".
+			if tg.is(k+1, "to") && (tg.is(k+2, "the", "a", "an", "his", "her", "its", "their", "our", "this", "that") || tg.toks[min(k+2, len(tg.toks)-1)].kind != tWord) {
+				return unknown
+			}
+			return future
+		case "set", "going", "expected", "scheduled", "plans", "hopes", "intends", "aims":
 			// "is expected to", "scheduled for"; not "vacation plans".
 			if tg.is(k+1, "to", "for") {
 				return future
@@ -68,14 +92,14 @@ func (tg *tagger) marker(k, dist int) int {
 		}
 		return future
 	}
-	if t.lx.cls&cPast != 0 {
+	if t.lx().cls&cPast != 0 {
 		if tg.is(k-1, "be", "being", "been", "is", "are") {
 			return unknown // "will be held"
 		}
 		return past
 	}
 	w := tg.s[t.start:t.end]
-	if n := len(w); n >= 5 && w[n-2] == 'e' && w[n-1] == 'd' && w[n-3] != 'e' && (!t.upper || int(tg.sentStart[k]) == k) {
+	if n := len(w); n >= 5 && w[n-2] == 'e' && w[n-1] == 'd' && w[n-3] != 'e' && (!t.upper || k == 0 || tg.endsSentence(k-1)) {
 		if tg.is(k-1, "is", "are", "be", "being", "been", "a", "an", "the", "his", "her", "its", "their", "our", "still", "very", "most", "more", "well") {
 			return unknown // a passive participle ("is being traded") or an adjective ("a still unspecified date")
 		}

@@ -1,6 +1,10 @@
 package timex
 
-import "chronicle/text"
+import (
+	"strings"
+
+	"chronicle/text"
+)
 
 // Utterance is what SaidOn needs to know of a quotation: byte spans of its
 // cue ("said"), of the sentence that holds the cue, and of the quoted
@@ -13,17 +17,20 @@ type Utterance struct {
 }
 
 // maxGap bounds how far (in bytes) a date may stand from the cue and still
-// date it: "said on Tuesday", "On Tuesday, Aliyev said", "he underscored
-// back in February".
-const maxGap = 80
+// date it: "said on Tuesday", "told reporters in an interview on Sunday".
+const maxGap = 60
 
-// SaidOn returns the date the text gives for an utterance: the dated
-// expression of the cue's sentence nearest the cue, outside the quoted
-// content ("said on Tuesday", "on September 21, when he said"). Only dates
-// that name a day, month or year count (not "now", not durations). It
-// reports false when the text gives none; the caller then falls back to the
-// publication date.
-func SaidOn(u Utterance, tx []Timex) (string, bool) {
+// SaidOn returns the date the text s gives for an utterance: a dated
+// expression of the cue's sentence, outside the quoted content, that is
+// attached to the cue. After the cue, nothing but a few words may stand
+// between ("said on Tuesday", "he underscored back in February", "told
+// reporters on Monday"), no comma, quote or "that" (whatever follows "said
+// that" is what was said). Before the cue, the date must open the sentence
+// ("On Monday, the envoy told ...") or be taken up by "when" ("on September
+// 21, when he said"). Only dates that name a day, month or year count (not
+// "now", not durations). It reports false when the text gives none; the
+// caller then falls back to the publication date.
+func SaidOn(s string, u Utterance, tx []Timex) (string, bool) {
 	best, bestGap := "", maxGap+1
 	for _, t := range tx {
 		if !u.Sentence.Contains(t.Span) || u.Content.Len() > 0 && u.Content.Overlaps(t.Span) {
@@ -36,18 +43,62 @@ func SaidOn(u Utterance, tx []Timex) (string, bool) {
 		if v == "" {
 			continue
 		}
-		gap := 0
+		gap := maxGap + 1
 		switch {
-		case t.Span.End <= u.Cue.Start:
-			gap = u.Cue.Start - t.Span.End
 		case t.Span.Start >= u.Cue.End:
-			gap = t.Span.Start - u.Cue.End
+			if between := s[u.Cue.End:t.Span.Start]; attachedAfter(between) {
+				gap = len(between)
+			}
+		case t.Span.End <= u.Cue.Start:
+			if attachedBefore(s, u, t.Span) {
+				gap = u.Cue.Start - t.Span.End
+			}
 		}
 		if gap < bestGap {
 			best, bestGap = v, gap
 		}
 	}
 	return best, best != ""
+}
+
+// attachedAfter reports whether the words between a cue and a date let the
+// date modify the cue.
+func attachedAfter(between string) bool {
+	if len(between) > maxGap || strings.ContainsAny(between, ",;:\"“”«»()") {
+		return false
+	}
+	for _, w := range strings.Fields(between) {
+		switch strings.ToLower(w) {
+		case "that", "which", "who", "when", "after", "before", "since", "until":
+			return false
+		}
+	}
+	return true
+}
+
+// attachedBefore reports whether a date before the cue opens the sentence
+// or is taken up by "when".
+func attachedBefore(s string, u Utterance, t text.Span) bool {
+	if u.Cue.Start-t.End > maxGap || strings.ContainsAny(s[t.End:u.Cue.Start], "\"“”«»") {
+		return false
+	}
+	rest := strings.TrimLeft(s[t.End:u.Cue.Start], " ,")
+	if strings.HasPrefix(strings.ToLower(rest), "when ") {
+		return true
+	}
+	// Only a preposition or two may stand before the date in its sentence.
+	lead := strings.Fields(s[u.Sentence.Start:t.Start])
+	if len(lead) > 2 {
+		return false
+	}
+	for _, w := range lead {
+		switch strings.ToLower(w) {
+		case "on", "in", "late", "early", "earlier", "later", "back", "at", "by", "last":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // datePart is the calendar part of a resolved value ("2023-09-20" of

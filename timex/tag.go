@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"math/bits"
 	"strings"
 	"time"
 
@@ -12,7 +13,6 @@ import (
 func Tag(s string, ref Ref) []Timex {
 	tg := tagger{s: s, ref: ref}
 	tg.toks = tokenize(s, make([]token, 0, len(s)/5+8))
-	tg.bounds()
 	tg.scan()
 	return tg.out
 }
@@ -35,16 +35,14 @@ type tagger struct {
 	s    string
 	toks []token
 	ref  Ref
-	// sentEnd[i] is the token index that ends the sentence of token i (exclusive).
-	sentEnd   []int32
-	sentStart []int32
-	out       []Timex
+	out  []Timex
 
 	// The most recent day and quarter the text named, for anaphora
 	// ("the same day", "the year-earlier quarter").
 	lastDay     time.Time
-	lastQuarter int // year*10+quarter, or 0
-	lastQTok    int // the token where that quarter was named
+	lastQuarter int    // year*10+quarter, or 0
+	lastQTok    int    // the token where that quarter was named
+	lastMonth   string // the month last named (YYYY-MM), for "the same month a year ago"
 }
 
 // quarterWindow is how many tokens back a named quarter still anchors "a
@@ -62,23 +60,94 @@ func (tg *tagger) recentQuarter(i int) int {
 // rule reads an expression starting at token i.
 type rule func(tg *tagger, i int) (match, bool)
 
-// rules are tried at every token that can start an expression; the longest
-// reading wins, and the earlier rule wins a tie.
-var rules []rule
+// ruleSet is a set of rules, by their index in rules.
+type ruleSet uint32
 
-func init() {
-	rules = []rule{
-		(*tagger).isoDate, (*tagger).slashDate, (*tagger).clock, (*tagger).yearNumber,
-		(*tagger).dayMonth, (*tagger).monthDate, (*tagger).weekdayDate,
-		(*tagger).deictic, (*tagger).reference, (*tagger).shifted, (*tagger).quarter,
-		(*tagger).season, (*tagger).duration, (*tagger).set, (*tagger).anaphor,
-		(*tagger).calendarNoun, (*tagger).holiday,
-		(*tagger).edge, (*tagger).modified, (*tagger).approximate, (*tagger).withThe,
+// ruleDef names a rule and the tokens it may start at: numbers, words of
+// some lexicon classes, or given words. Each token tries only the rules
+// that may start at it, so most words of a text cost nothing.
+type ruleDef struct {
+	read    rule
+	numbers bool
+	apos    bool // an apostrophe ("'82")
+	classes class
+	words   []string
+}
+
+var (
+	rules      []rule
+	numRules   ruleSet // the rules that may start at a number
+	aposRules  ruleSet
+	wrapRules  ruleSet // approximate and withThe: rules that wrap another
+	ruleByName = map[string]int{}
+)
+
+// registerRules builds rules and the start sets; the lexicon's init calls it
+// once the words are in.
+func registerRules() {
+	defs := []ruleDef{
+		{read: (*tagger).isoDate, numbers: true},
+		{read: (*tagger).slashDate, numbers: true},
+		{read: (*tagger).clock, numbers: true, words: []string{"noon", "midday", "midnight"}},
+		{read: (*tagger).yearNumber, numbers: true, apos: true},
+		{read: (*tagger).dayMonth, numbers: true},
+		{read: (*tagger).monthDate, classes: cMonth | cMonAbbr},
+		{read: (*tagger).weekdayDate, classes: cWeekday},
+		{read: (*tagger).deictic, words: []string{"today", "yesterday", "tomorrow", "tonight", "last", "this"}},
+		{read: (*tagger).reference, words: []string{"now", "currently", "nowadays", "presently", "right", "these",
+			"current", "present", "time", "moment", "recently", "lately", "more", "recent", "past", "future",
+			"near", "distant", "foreseeable", "soon", "long", "short"}},
+		{read: (*tagger).shifted, words: []string{"this", "current", "last", "past", "previous", "next", "coming",
+			"following", "upcoming", "recent", "latest"}},
+		{read: (*tagger).quarter, numbers: true, classes: cOrdinal, words: []string{"fiscal", "this", "last", "next",
+			"year", "quarter", "half"}},
+		{read: (*tagger).season, classes: cSeason, words: []string{"this", "last", "past", "next", "coming"}},
+		{read: (*tagger).duration, numbers: true, classes: cNumber, words: []string{"past", "last", "next", "coming",
+			"first", "final", "previous", "following", "latest", "recent", "a", "an", "few", "several", "half"}},
+		{read: (*tagger).set, words: []string{"daily", "nightly", "weekly", "monthly", "yearly", "annually", "annual",
+			"hourly", "every", "each", "per"}},
+		{read: (*tagger).anaphor, words: []string{"the", "that"}},
+		{read: (*tagger).samePeriod, words: []string{"same", "corresponding", "comparable"}},
+		{read: (*tagger).calendarNoun, classes: cUnits, words: []string{"weekend", "year", "full", "entire", "whole",
+			"fiscal", "current", "latest"}},
+		{read: (*tagger).holiday, words: []string{"christmas", "halloween", "thanksgiving", "new", "independence", "election"}},
+		{read: (*tagger).edge, words: []string{"year", "month", "end", "beginning", "start", "middle", "close", "turn"}},
+		{read: (*tagger).modified, words: []string{"early", "late", "mid", "earlier", "later", "middle"}},
+		{read: (*tagger).approximate, words: []string{"more", "less", "fewer", "at", "up", "about", "almost", "nearly",
+			"around", "roughly", "approximately", "some", "over", "under", "within", "just", "barely", "another",
+			"additional", "exactly", "precisely"}},
+		{read: (*tagger).withThe, words: []string{"the"}},
 	}
+	for r, d := range defs {
+		bit := ruleSet(1) << r
+		rules = append(rules, d.read)
+		if d.numbers {
+			numRules |= bit
+		}
+		if d.apos {
+			aposRules |= bit
+		}
+		for _, w := range d.words {
+			entry(w).rules |= bit
+		}
+		if d.classes != 0 {
+			for k := range lexTable {
+				if lexTable[k].cls&d.classes != 0 {
+					lexTable[k].rules |= bit
+				}
+			}
+		}
+	}
+	wrapRules = 1<<(len(defs)-1) | 1<<(len(defs)-2)
+	indexLexicon()
 }
 
 func (tg *tagger) scan() {
 	for i := 0; i < len(tg.toks); {
+		if tg.startRules(i) == 0 {
+			i++
+			continue
+		}
 		m, ok := tg.longest(i)
 		if !ok {
 			i++
@@ -95,19 +164,24 @@ func (tg *tagger) scan() {
 	}
 }
 
-func (tg *tagger) longest(i int) (match, bool) {
+// startRules is the set of rules that may start at token i.
+func (tg *tagger) startRules(i int) ruleSet {
 	t := &tg.toks[i]
-	if t.kind == tWord && t.lx.cls == 0 || t.kind == tNumber || t.kind == tPunct && t.ch != '\'' {
-		return match{}, false
-	}
-	var best match
-	found := false
-	for _, r := range rules {
-		if m, ok := r(tg, i); ok && (!found || m.end > best.end) {
-			best, found = m, true
+	switch t.kind {
+	case tNum:
+		return numRules
+	case tWord:
+		return t.lx().rules
+	case tPunct:
+		if t.ch == '\'' {
+			return aposRules
 		}
 	}
-	return best, found
+	return 0
+}
+
+func (tg *tagger) longest(i int) (match, bool) {
+	return tg.best(i, tg.startRules(i))
 }
 
 // core is longest without the two wrapping rules (approximate, withThe),
@@ -117,10 +191,18 @@ func (tg *tagger) core(i int) (match, bool) {
 	if i >= len(tg.toks) {
 		return match{}, false
 	}
+	return tg.best(i, tg.startRules(i)&^wrapRules)
+}
+
+// best is the longest reading at i among the rules of set; the earlier rule
+// wins a tie.
+func (tg *tagger) best(i int, set ruleSet) (match, bool) {
 	var best match
 	found := false
-	for _, r := range rules[:len(rules)-2] {
-		if m, ok := r(tg, i); ok && (!found || m.end > best.end) {
+	for set != 0 {
+		r := bits.TrailingZeros32(uint32(set))
+		set &= set - 1
+		if m, ok := rules[r](tg, i); ok && (!found || m.end > best.end) {
 			best, found = m, true
 		}
 	}
@@ -128,7 +210,7 @@ func (tg *tagger) core(i int) (match, bool) {
 }
 
 func (tg *tagger) emit(m match) {
-	sp := text.Span{Start: tg.toks[m.start].start, End: tg.toks[m.end-1].end}
+	sp := text.Span{Start: int(tg.toks[m.start].start), End: int(tg.toks[m.end-1].end)}
 	tg.out = append(tg.out, Timex{Span: sp, Type: m.typ, Value: m.val})
 	if !m.derived {
 		tg.remember(m.val, m.start)
@@ -147,6 +229,9 @@ func (tg *tagger) remember(v string, tok int) {
 			tg.lastDay = r.t
 		}
 	}
+	if len(v) == 7 && v[4] == '-' && v[5] != 'Q' && v[5] != 'H' && v[0] != 'X' {
+		tg.lastMonth = v
+	}
 	if len(v) == 7 && v[4] == '-' && v[5] == 'Q' {
 		y, ok := atoi(v[:4])
 		if ok && v[6] >= '1' && v[6] <= '4' {
@@ -161,7 +246,7 @@ func (tg *tagger) word(i int) string {
 	if i < 0 || i >= len(tg.toks) {
 		return ""
 	}
-	return tg.toks[i].low
+	return tg.toks[i].lx().word
 }
 
 func (tg *tagger) is(i int, words ...string) bool {
@@ -178,7 +263,7 @@ func (tg *tagger) is(i int, words ...string) bool {
 }
 
 func (tg *tagger) has(i int, c class) bool {
-	return i >= 0 && i < len(tg.toks) && tg.toks[i].kind == tWord && tg.toks[i].lx.cls&c != 0
+	return i >= 0 && i < len(tg.toks) && tg.toks[i].kind == tWord && tg.toks[i].lx().cls&c != 0
 }
 
 // adj reports whether token i touches token i-1 (no space between).
@@ -204,7 +289,7 @@ func (tg *tagger) num(i int) (n, digits int, ok bool) {
 		return 0, 0, false
 	}
 	t := tg.toks[i]
-	return t.num, t.end - t.start, true
+	return int(t.num), int(t.end - t.start), true
 }
 
 func (tg *tagger) text(i int) string { return tg.s[tg.toks[i].start:tg.toks[i].end] }
@@ -237,28 +322,37 @@ func (tg *tagger) year4(i int) (int, bool) {
 	return n, true
 }
 
-// bounds marks sentence ends: a full stop, question or exclamation mark
-// before a capital, digit or new line, unless it closes an abbreviation; and
-// every line break.
-func (tg *tagger) bounds() {
+// endsSentence reports whether a sentence ends after token i: at a line
+// break, or at a full stop, question or exclamation mark before a capital,
+// digit or opening quote, unless the stop closes an abbreviation.
+func (tg *tagger) endsSentence(i int) bool {
 	n := len(tg.toks)
-	tg.sentStart = make([]int32, n)
-	tg.sentEnd = make([]int32, n)
-	start := 0
-	for i := 0; i < n; i++ {
-		end := i == n-1 || tg.toks[i+1].nl
-		if !end && tg.punct(i, '.', '!', '?') {
-			nx := tg.toks[i+1]
-			opens := nx.upper || nx.kind == tNum || nx.kind == tPunct && (nx.ch == '"' || nx.ch == '“' || nx.ch == '\'')
-			end = opens && !(tg.toks[i].ch == '.' && tg.abbreviation(i-1))
-		}
-		if end {
-			for k := start; k <= i; k++ {
-				tg.sentStart[k], tg.sentEnd[k] = int32(start), int32(i+1)
-			}
-			start = i + 1
-		}
+	if i >= n-1 || tg.toks[i+1].nl {
+		return true
 	}
+	if !tg.punct(i, '.', '!', '?') {
+		return false
+	}
+	nx := tg.toks[i+1]
+	opens := nx.upper || nx.kind == tNum || nx.kind == tPunct && (nx.ch == '"' || nx.ch == '“' || nx.ch == '\'')
+	return opens && !(tg.toks[i].ch == '.' && tg.abbreviation(i-1))
+}
+
+// sentStart is the first token of the sentence of token i; sentEnd the
+// token after its last. They are found on demand: only a few expressions
+// per text need them.
+func (tg *tagger) sentStart(i int) int {
+	for i > 0 && !tg.endsSentence(i-1) {
+		i--
+	}
+	return i
+}
+
+func (tg *tagger) sentEnd(i int) int {
+	for i < len(tg.toks) && !tg.endsSentence(i) {
+		i++
+	}
+	return min(i+1, len(tg.toks))
 }
 
 func (tg *tagger) abbreviation(i int) bool {
@@ -266,7 +360,7 @@ func (tg *tagger) abbreviation(i int) bool {
 		return false
 	}
 	t := tg.toks[i]
-	if t.end-t.start == 1 || t.lx.cls&cMonAbbr != 0 {
+	if t.end-t.start == 1 || t.lx().cls&cMonAbbr != 0 {
 		return true
 	}
 	switch tg.s[t.start:t.end] {

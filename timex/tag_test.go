@@ -91,6 +91,8 @@ func TestWeekdaysByTense(t *testing.T) {
 		{"2023-09-20", "Envoys said on Tuesday they will meet on Thursday.", []string{"Tuesday|DATE|2023-09-19", "Thursday|DATE|2023-09-21"}},
 		{"2023-09-20", "Shelling resumed Friday night.", []string{"Friday night|TIME|2023-09-15TNI"}},
 		{"2023-09-20", "He criticised Sunday's vote.", []string{"Sunday|DATE|2023-09-17"}},
+		{"2023-09-20", "Talks with the rebels are due in the city on Thursday.", []string{"Thursday|DATE|2023-09-21"}},
+		{"2023-09-20", "Flights stopped due to the storm on Monday.", []string{"Monday|DATE|2023-09-18"}},
 		{"2023-09-20", "She met him last Friday and will see him next Tuesday.", []string{"last Friday|DATE|2023-09-15", "next Tuesday|DATE|2023-09-26"}},
 		{"", "Aliyev said on Tuesday that talks would go on.", []string{"Tuesday|DATE|XXXX-WXX-2"}},
 		{"", "The market is closed on Sundays.", []string{"Sundays|SET|XXXX-WXX-7"}},
@@ -165,6 +167,7 @@ func TestTimes(t *testing.T) {
 		{"1991-02-16", "The deadline was noon Saturday.", []string{"noon Saturday|TIME|1991-02-16T12:00"}},
 		{"", "The train left at 10:35 a.m.", []string{"10:35 a.m.|TIME|XXXX-XX-XXT10:35"}},
 		{"", "Interest rose 3.45 points.", nil},
+		{"", "Storm warning\n2 min read\nRain is coming.", nil},
 	})
 }
 

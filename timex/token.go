@@ -15,23 +15,25 @@ const (
 )
 
 // token is a word, number or punctuation mark of the text. Words carry their
-// lexicon entry, looked up once, and the lower-case form when the lexicon
-// knows them (interned: the map's own key, so no allocation).
+// lexicon entry, looked up once.
 type token struct {
-	start, end int
+	start, end int32
+	num        int32  // value of a tNum token (capped), else 0
+	ch         rune   // the character of a tPunct token
+	entry      uint16 // index in lexTable; 0 for words the lexicon does not know
 	kind       tokKind
 	nl         bool // a line break lies between this token and the previous one
 	upper      bool // starts with an upper-case letter
-	low        string
-	lx         lex
-	num        int // value of a tNum token (capped), else 0
-	ch         rune
 }
+
+// lx is the token's lexicon entry (the empty entry for unknown words,
+// numbers and punctuation). Tokens hold an index, not the entry, so a token
+// slice has no pointers for the garbage collector to follow.
+func (t *token) lx() *lex { return &lexTable[t.entry] }
 
 // tokenize splits s into tokens. Apostrophes and hyphens are tokens of their
 // own, so "44-day" is 44 - day and "Friday's" is Friday ' s.
 func tokenize(s string, toks []token) []token {
-	var buf [24]byte
 	nl := false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -64,7 +66,7 @@ func tokenize(s string, toks []token) []token {
 			if !plain {
 				k, n = tNumber, 0
 			}
-			toks = append(toks, token{start: i, end: j, kind: k, num: n, nl: nl})
+			toks = append(toks, token{start: int32(i), end: int32(j), kind: k, num: int32(n), nl: nl})
 			nl = false
 			i = j
 		case c < utf8.RuneSelf && isASCIILetter(c):
@@ -72,16 +74,9 @@ func tokenize(s string, toks []token) []token {
 			for j < len(s) && s[j] < utf8.RuneSelf && isASCIILetter(s[j]) {
 				j++
 			}
-			t := token{start: i, end: j, kind: tWord, nl: nl, upper: c >= 'A' && c <= 'Z'}
-			if j-i <= len(buf) {
-				b := buf[:j-i]
-				for k := range b {
-					b[k] = s[i+k] | 0x20
-				}
-				if l, ok := lexicon[string(b)]; ok {
-					t.lx = l
-					t.low = l.word
-				}
+			t := token{start: int32(i), end: int32(j), kind: tWord, nl: nl, upper: c >= 'A' && c <= 'Z'}
+			if j-i <= maxWord && mayKnow(s[i], s[j-1]) {
+				t.entry = find(s[i:j])
 			}
 			toks = append(toks, t)
 			nl = false
@@ -102,7 +97,7 @@ func tokenize(s string, toks []token) []token {
 					}
 					j += n2
 				}
-				toks = append(toks, token{start: i, end: j, kind: tWord, nl: nl, upper: unicode.IsUpper(r)})
+				toks = append(toks, token{start: int32(i), end: int32(j), kind: tWord, nl: nl, upper: unicode.IsUpper(r)})
 				nl = false
 				i = j
 				continue
@@ -110,12 +105,80 @@ func tokenize(s string, toks []token) []token {
 			if r == '’' {
 				r = '\''
 			}
-			toks = append(toks, token{start: i, end: i + n, kind: tPunct, nl: nl, ch: r})
+			toks = append(toks, token{start: int32(i), end: int32(i + n), kind: tPunct, nl: nl, ch: r})
 			nl = false
 			i += n
 		}
 	}
 	return toks
+}
+
+// maxWord is the longest word of the lexicon; firstLast[a][b] says whether
+// some lexicon word starts with letter a and ends with letter b. Together
+// they spare a map lookup for most words of a text.
+var (
+	maxWord   int
+	firstLast [26][26]bool
+)
+
+func mayKnow(first, last byte) bool {
+	return firstLast[(first|0x20)-'a'][(last|0x20)-'a']
+}
+
+// slots is an open-addressing hash table of the lexicon, keyed by a
+// case-folded hash of the word: a lookup hashes the text in place, with no
+// lower-case copy, and most words stop at an empty slot.
+const slotBits = 12
+
+var slots [1 << slotBits]uint16
+
+func foldHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i]|0x20)) * 16777619
+	}
+	return h
+}
+
+// find returns the lexicon index of the ASCII word w in any case, or 0.
+func find(w string) uint16 {
+	mask := uint32(len(slots) - 1)
+	for i := foldHash(w) & mask; ; i = (i + 1) & mask {
+		k := slots[i]
+		if k == 0 {
+			return 0
+		}
+		if e := lexTable[k].word; len(e) == len(w) && equalFold(e, w) {
+			return k
+		}
+	}
+}
+
+// equalFold compares a lower-case lexicon word with ASCII letters of any case.
+func equalFold(low, w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i]|0x20 != low[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func indexLexicon() {
+	if len(lexTable) > len(slots)/2 {
+		panic("timex: lexicon outgrew its hash table")
+	}
+	mask := uint32(len(slots) - 1)
+	for k := 1; k < len(lexTable); k++ {
+		w := lexTable[k].word
+		maxWord = max(maxWord, len(w))
+		firstLast[w[0]-'a'][w[len(w)-1]-'a'] = true
+		i := foldHash(w) & mask
+		for slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = uint16(k)
+	}
 }
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
