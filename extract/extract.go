@@ -2,7 +2,9 @@ package extract
 
 import (
 	"chronicle/article"
+	"chronicle/quote"
 	"chronicle/text"
+	"chronicle/timex"
 )
 
 // Version changes whenever extraction changes what it outputs for the same
@@ -26,7 +28,7 @@ func Article(a article.Article, opt Options) Record {
 		Source:   a.Source,
 		URL:      a.URL,
 		Title:    a.Title,
-		Language: "en",
+		Language: Language(a.Text),
 		Quotes:   []Quote{},
 		Timexes:  []Timex{},
 		Entities: []Entity{},
@@ -35,12 +37,14 @@ func Article(a article.Article, opt Options) Record {
 	if opt.WithText {
 		r.Text = a.Text
 	}
-	r.PublishedFrom = "none"
-	if a.Published != "" {
-		p := a.Published
-		r.Published, r.PublishedFrom = &p, a.PublishedFrom
+	ref := publication(&r, a, opt)
+	tx := timex.Tag(a.Text, ref)
+	r.Timexes = timexes(doc, tx)
+	var qs []quote.Quote
+	r.Quotes, r.Entities, qs = quotesAndEntities(doc, a.Format == "txt")
+	for i, q := range qs {
+		saidOn(&r.Quotes[i], a.Text, utterance(q), tx, r.Published)
 	}
-	r.Quotes, r.Entities, _ = quotesAndEntities(doc, a.Format == "txt")
 	return r
 }
 
@@ -48,4 +52,17 @@ func Article(a article.Article, opt Options) Record {
 func mention(doc *text.Doc, sp text.Span) *Mention {
 	s, e := doc.RuneSpan(sp)
 	return &Mention{Text: doc.Slice(sp), Start: s, End: e}
+}
+
+// utterance is what dating needs of a quotation: its cue, the sentence that
+// holds the cue (else its first sentence), and its content.
+func utterance(q quote.Quote) timex.Utterance {
+	u := timex.Utterance{Cue: q.Cue, Content: q.Content}
+	for _, s := range q.Sentences {
+		if !q.HasCue || s.Contains(q.Cue) {
+			u.Sentence = s
+			break
+		}
+	}
+	return u
 }
