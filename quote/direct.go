@@ -189,14 +189,17 @@ func (d *doc) frameBefore(qi int, q text.Quotation) (cue, subj [2]int, ok bool) 
 			break // `said "budget reforms" and ...`: quoted words in a clause
 		}
 		s := d.subjectBefore(k)
+		if s[0] < 0 && v.ing {
+			s = d.lastSubject(k)
+		}
 		if s[0] < 0 {
 			s = d.clauseSubject(k)
 		}
 		if s[0] < 0 && k+1 <= j {
 			s = d.subjectAfter(k + 1)
 		}
-		if v.ing && s[0] < 0 {
-			s = d.lastSubject(k)
+		if s[0] < 0 && (v.ing || k == lo) {
+			s = d.previousSubject(k)
 		}
 		return d.cueSpan(k), s, true
 	}
@@ -249,16 +252,50 @@ func (d *doc) frameAbove(q text.Quotation) (cue, subj [2]int, ok bool) {
 			s := d.subjectAfter(k + 2)
 			return [2]int{k, k + 2}, s, true
 		}
-		if _, isVerb := d.verbAt(k); !isVerb || d.nounUse(k) {
+		if _, isVerb := d.verbAt(k); !isVerb || d.nounUse(k) && !d.Is(k-1, "to") {
 			continue
 		}
-		s := d.subjectBefore(k)
-		if s[0] < 0 {
-			s = d.clauseSubject(k)
+		return d.cueSpan(k), d.frameSubject(k, st), true
+	}
+	// Any sentence that ends in a colon introduces the quote below it:
+	// "17-year-old Jared Potts echoed:", "Clinton released the following
+	// statement:". The cue is the word before the colon.
+	if k := last - 1; k >= st.first && d.isWord(k) && d.inQ[k] == 0 {
+		if s := d.clauseSubject(k); s[0] >= 0 {
+			return [2]int{k, k + 1}, s, true
 		}
-		return d.cueSpan(k), s, true
 	}
 	return none, none, false
+}
+
+// frameSubject finds the speaker of the verb at k in sentence st: its
+// subject, the subject of its clause, the subject after it ("Stated
+// Stone:"), or the speaker of the quote before (a participle opening the
+// sentence: "Adding, ...").
+func (d *doc) frameSubject(k int, st sent) [2]int {
+	if s := d.subjectBefore(k); s[0] >= 0 {
+		return s
+	}
+	if s := d.clauseSubject(k); s[0] >= 0 {
+		return s
+	}
+	if s := d.subjectAfter(k + 1); s[0] >= 0 && k == st.first {
+		return s
+	}
+	return d.previousSubject(k)
+}
+
+// previousSubject is the speaker mention of the latest candidate before
+// token k in its paragraph or the one before, or none.
+func (d *doc) previousSubject(k int) [2]int {
+	p := d.paraOf(k)
+	best := none
+	for _, x := range d.cands {
+		if x.subj[0] >= 0 && x.subj[0] < k && d.paraOf(x.subj[0]) >= p-1 && x.subj[0] > best[0] {
+			best = x.subj
+		}
+	}
+	return best
 }
 
 // cueSpan is the cue at verb token k, with a particle that belongs to it

@@ -21,6 +21,8 @@ var sourceNouns = map[string]bool{
 	"complaint": true, "memo": true, "filing": true, "indictment": true, "order": true, "decision": true,
 	"opinion": true, "survey": true, "poll": true, "analysis": true, "document": true, "documents": true,
 	"release": true, "website": true, "ad": true, "advertisement": true, "campaign": true, "spokesman": true,
+	"email": true, "e-mail": true, "tweet": true, "post": true, "message": true, "video": true, "transcript": true,
+	"note": true, "editorial": true, "column": true, "article": true, "story": true, "book": true, "memoir": true,
 	"spokeswoman": true, "spokesperson": true, "announcer": true, "narrator": true, "agency": true,
 }
 
@@ -223,7 +225,7 @@ func (d *doc) subjectAfter(i int) [2]int {
 			// a lower-case word after the name ends the phrase ("chief
 			// executive" and "press secretary" go on)
 		default:
-			if d.Toks[k].Cap && !d.NotName(k) || d.IsRoleNoun(k) || d.IsGroupNoun(k) {
+			if d.Toks[k].Cap && !d.NotName(k) || d.IsRoleNoun(k) || d.IsGroupNoun(k) || d.has(k, qSourceNouns) {
 				sawHead = true
 			}
 			k++
