@@ -64,10 +64,15 @@ func (w *Words) Index() {
 		}
 		w.buf = ASCIILower(w.buf, w.S[t.Start:t.End])
 		f := lexicon[string(w.buf)]
-		// plurals of roles and groups: "groups", "senators", "attorneys"
-		if n := len(w.buf); n > 3 && w.buf[n-1] == 's' && !t.Cap {
-			if lexicon[string(w.buf[:n-1])]&(fRole|fGroup|fTitle) != 0 {
+		// plurals of roles and groups ("senators", "attorneys") and of
+		// demonyms ("Armenians")
+		if n := len(w.buf); n > 3 && w.buf[n-1] == 's' {
+			stem := lexicon[string(w.buf[:n-1])]
+			if stem&(fRole|fGroup|fTitle) != 0 && !t.Cap {
 				f |= fGroup
+			}
+			if stem&fDemonym != 0 {
+				f |= fDemonym | fGroup
 			}
 		}
 		w.lex[i] = f

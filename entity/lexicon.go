@@ -83,7 +83,8 @@ var places = set(`afghanistan albania algeria andorra angola argentina armenia a
 	uganda ukraine uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe britain england scotland wales
 	u.s u.s. us usa america u.k u.k. uk europe baku yerevan moscow ankara tehran beijing washington kyiv kiev
 	london paris berlin tokyo seoul pyongyang jerusalem damascus cairo riyadh brussels tbilisi minsk warsaw
-	rome madrid ottawa canberra delhi islamabad kabul baghdad beirut doha havana caracas`)
+	rome madrid ottawa canberra delhi islamabad kabul baghdad beirut doha havana caracas
+	karabakh nagorno-karabakh crimea donbas gaza kashmir tibet kurdistan catalonia`)
 
 var placePhrases = set(`united_states united_kingdom south_korea north_korea south_africa saudi_arabia new_zealand
 	united_arab_emirates european_union soviet_union russian_federation czech_republic`)
