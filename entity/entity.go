@@ -56,7 +56,9 @@ type Words struct {
 
 // Index looks every word up in the word lists once, so later questions
 // about a token are bit tests. Call it after the tokens are complete.
-func (w *Words) Index() {
+// also, when not nil, sees every word lower-cased (valid during the call
+// only), so a caller can index its own lists in the same pass.
+func (w *Words) Index(also func(i int, lower []byte)) {
 	w.lex = make([]uint16, len(w.Toks))
 	for i, t := range w.Toks {
 		if t.Kind != text.Word || t.Len() > 40 {
@@ -76,12 +78,15 @@ func (w *Words) Index() {
 			}
 		}
 		w.lex[i] = f
+		if also != nil {
+			also(i, w.buf)
+		}
 	}
 }
 
 func (w *Words) has(i int, f uint16) bool {
 	if w.lex == nil {
-		w.Index()
+		w.Index(nil)
 	}
 	return i >= 0 && i < len(w.lex) && w.lex[i]&f != 0
 }
@@ -91,7 +96,7 @@ func (w *Words) Text(i int) string { t := w.Toks[i]; return w.S[t.Start:t.End] }
 
 // Is reports whether token i is the word (lower case) lw, ignoring case.
 func (w *Words) Is(i int, lw string) bool {
-	if i < 0 || i >= len(w.Toks) || w.Toks[i].Kind != text.Word {
+	if i < 0 || i >= len(w.Toks) || w.Toks[i].Kind != text.Word || w.Toks[i].Len() != len(lw) {
 		return false
 	}
 	return strings.EqualFold(w.Text(i), lw)

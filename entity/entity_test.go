@@ -16,7 +16,7 @@ func find(s string) *Registry {
 			w.Toks = text.Tokenize(s, st, w.Toks)
 		}
 	}
-	w.Index()
+	w.Index(nil)
 	return Find(w, starts)
 }
 

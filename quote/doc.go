@@ -74,8 +74,8 @@ func newDoc(s string) *doc {
 			d.sentOf[i] = int32(si)
 		}
 	}
-	d.Index()
-	d.indexWords()
+	d.qw = make([]word, len(d.Toks))
+	d.Index(func(i int, lower []byte) { d.qw[i] = lexicon[string(lower)] })
 	d.quots = text.PairQuotes(s, d.Toks, d.paraFirst)
 	d.quotUsed = make([]bool, len(d.quots))
 	d.cueUsed = make([]bool, len(d.Toks))
@@ -155,19 +155,6 @@ func (d *doc) verbAt(i int) (verb, bool) {
 		return verb{}, false // "United States", "Says" in a title
 	}
 	return d.qw[i].verb, true
-}
-
-// indexWords looks every word up once in the quote word lists.
-func (d *doc) indexWords() {
-	d.qw = make([]word, len(d.Toks))
-	var buf []byte
-	for i, t := range d.Toks {
-		if t.Kind != text.Word || t.Len() > 40 {
-			continue
-		}
-		buf = entity.ASCIILower(buf, d.S[t.Start:t.End])
-		d.qw[i] = lexicon[string(buf)]
-	}
 }
 
 // span is the byte span of tokens [from, to).

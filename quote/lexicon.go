@@ -2,7 +2,7 @@ package quote
 
 // word is what the quote sieves know about a word: the lists that hold it
 // and, for a reporting verb, how it behaves. One map lookup per token
-// fills it (doc.indexWords).
+// fills it (newDoc, through entity.Words.Index).
 type word struct {
 	flags  uint32
 	verb   verb
