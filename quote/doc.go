@@ -45,7 +45,7 @@ type cand struct {
 }
 
 func newDoc(s string) *doc {
-	d := &doc{Words: entity.Words{S: s}, headPara: -1}
+	d := &doc{Words: entity.Words{S: s, Toks: make([]text.Token, 0, len(s)/5+16)}, headPara: -1}
 	var sentFirst []int
 	for pi, p := range text.Paragraphs(s) {
 		if text.IsFurniture(s[p.Start:p.End]) {
