@@ -83,8 +83,8 @@ type Hit struct {
 // Article is one stored article with its full record, for the evidence view.
 type Article struct {
 	ID             int64          `json:"id"`
-	Record         extract.Record `json:"record"` // Record.Text holds the analysed text
-	Quotes         []Quote        `json:"quotes"` // the same quotations with their store IDs and speaker IDs
+	Record         extract.Record `json:"record"`       // Record.Text holds the analysed text
+	Quotes         []Quote        `json:"quotes"`       // the same quotations with their store IDs and speaker IDs
 	DuplicateOf    *int64         `json:"duplicate_of"` // a near-duplicate's original, nil otherwise
 	ContentHash    string         `json:"content_hash"`
 	ExtractVersion string         `json:"extractor_version"`
