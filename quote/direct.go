@@ -301,7 +301,7 @@ func (d *doc) previousSubject(k int) [2]int {
 // cueSpan is the cue at verb token k, with a particle that belongs to it
 // ("pointed out").
 func (d *doc) cueSpan(k int) [2]int {
-	if d.Is(k+1, "out") && (d.Is(k, "pointed") || d.Is(k, "points")) {
+	if k >= 0 && k < len(d.qw) && d.qw[k].verb.out && d.Is(k+1, "out") {
 		return [2]int{k, k + 2}
 	}
 	return [2]int{k, k + 1}

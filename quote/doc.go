@@ -154,6 +154,9 @@ func (d *doc) verbAt(i int) (verb, bool) {
 	if d.Toks[i].Cap && i != d.sentence(i).first && d.paraOf(i) != d.headPara {
 		return verb{}, false // "United States", "Says" in a title
 	}
+	if d.qw[i].verb.out && !d.Is(i+1, "out") {
+		return verb{}, false // "pointed to", "the point"
+	}
 	return d.qw[i].verb, true
 }
 

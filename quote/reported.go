@@ -25,8 +25,7 @@ func (d *doc) reported() {
 				d.according(i, st)
 				continue
 			}
-			if d.Is(i, "asked") && (i == st.first || d.Is(i-1, "when")) {
-				d.asked(i, st)
+			if d.Is(i, "asked") && d.askedPassive(i, st) {
 				continue
 			}
 			if d.has(i, qSpeechNouns) && d.Is(i+1, "that") {
@@ -34,7 +33,7 @@ func (d *doc) reported() {
 				continue
 			}
 			v, ok := d.verbAt(i)
-			if !ok || d.nounUse(i) || d.passive(i, v) {
+			if !ok || d.nounUse(i) || d.asReportedBy(i, st) || d.passive(i, v) {
 				continue
 			}
 			d.reportingVerb(i, v, st)
@@ -72,6 +71,9 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 		subj = d.subjectBefore(i)
 	}
 	if subj[0] < 0 {
+		return
+	}
+	if !inverted && d.asFrame(cue, subj, st) {
 		return
 	}
 	if !inverted && v.np && !v.clause {
@@ -326,30 +328,6 @@ func (d *doc) nameAfter(k int, st sent) int {
 // only an introductory phrase ("However, according to ...").
 func (d *doc) introBefore(c int, st sent) bool {
 	return c-st.first <= 2 || d.introPhrase(st.first) && c-st.first <= 8
-}
-
-// asked reads a question put to someone, with no speaker in the text:
-// "Asked whether she would run, ...", "When asked if ...".
-func (d *doc) asked(i int, st sent) {
-	if !(i == st.first || i == st.first+1 && d.Is(st.first, "when")) {
-		return
-	}
-	c := i + 1
-	if d.Is(c, "by") || d.Is(c, "on") || d.Is(c, "in") {
-		for c < st.end && !d.has(c, qQuestionWords) && !d.punct(c, ',') {
-			c++
-		}
-	}
-	if !d.has(c, qQuestionWords) {
-		return
-	}
-	end := c
-	for end < st.end && !d.punct(end, ',') {
-		end++
-	}
-	if end-c >= 3 && end < st.end {
-		d.addReported(c, end, [2]int{i, i + 1}, none)
-	}
 }
 
 var questionWords = map[string]bool{

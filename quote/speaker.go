@@ -363,7 +363,8 @@ func (d *doc) mergeFollowers() {
 		}
 		r := &d.cands[root]
 		if r.content.Len() <= 0 || r.kind == Indirect || r.content.End > x.content.Start ||
-			d.paraOf(d.tokAt(r.content.Start)) != d.paraOf(d.tokAt(x.content.Start)) {
+			d.paraOf(d.tokAt(r.content.Start)) != d.paraOf(d.tokAt(x.content.Start)) ||
+			!d.onlyFrame(r, d.tokAt(r.content.End), d.tokAt(x.content.Start)) {
 			continue
 		}
 		r.content.End = x.content.End
@@ -371,6 +372,26 @@ func (d *doc) mergeFollowers() {
 		x.from = root // later followers of x join the root too
 	}
 }
+
+// onlyFrame reports whether tokens [from, to) between two parts of a quote
+// hold little besides the frame of r (its mention, its cue, marks and
+// punctuation, a time or place): `"A," he said on Tuesday. "B."` is one
+// quotation, while `"A," she said, referring to the loans that ... "B."`
+// carries words of its own between the parts and stays two.
+func (d *doc) onlyFrame(r *cand, from, to int) bool {
+	extra := 0
+	for k := from; k < to; k++ {
+		if !d.isWord(k) || k >= r.cue[0] && k < r.cue[1] || k >= r.subj[0] && k < r.subj[1] {
+			continue
+		}
+		extra++
+	}
+	return extra <= maxFrameWords
+}
+
+// maxFrameWords bounds the words an interrupting frame may hold besides
+// its mention and cue ("on Tuesday", "in an interview").
+const maxFrameWords = 4
 
 // sentencesOf lists the sentences holding q's cue and content.
 func (d *doc) sentencesOf(q Quote) []text.Span {

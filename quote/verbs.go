@@ -16,6 +16,8 @@ type verb struct {
 	// np: the verb reports by its object and complement: "called him "a
 	// genius"", "called for calm", "urged voters to ...", "accused X of ...".
 	np bool
+	// out: the verb reports only with the particle "out" ("pointed out").
+	out bool
 	// ing: the form is a participle ("adding that ...", "saying ...").
 	ing bool
 	// base: the base form ("say"), which also serves as a noun or infinitive.
@@ -28,7 +30,8 @@ type verb struct {
 // "+" after the base marks verbs that take a clause with or without "that",
 // a "^" verbs whose clause needs "that", a "*" verbs that take a hearer
 // object, a "&" verbs that report through their object ("called it a
-// disgrace"). Forms are written out: English is irregular enough.
+// disgrace"), a "%" verbs that report only with "out" after them ("point
+// out"). Forms are written out: English is irregular enough.
 var reportingVerbs = buildVerbs(`
 say+ said says saying
 tell+* told tells telling
@@ -78,6 +81,7 @@ conclude+ concluded concludes concluding
 answer^ answered answers answering
 reply+ replied replies replying
 respond+ responded responds responding
+point+% pointed points pointing
 reiterate^ reiterated reiterates reiterating
 repeat^ repeated repeats repeating
 inform^* informed informs informing
@@ -127,8 +131,8 @@ func buildVerbs(table string) map[string]verb {
 		}
 		base := f[0]
 		v := verb{clause: strings.ContainsAny(base, "+^"), bare: strings.Contains(base, "+"), object: strings.Contains(base, "*"),
-			np: strings.Contains(base, "&")}
-		base = strings.TrimRight(base, "+^*&")
+			np: strings.Contains(base, "&"), out: strings.Contains(base, "%")}
+		base = strings.TrimRight(base, "+^*&%")
 		for i, form := range []string{base, f[1], f[2], f[3]} {
 			x := v
 			x.ing = i == 3
