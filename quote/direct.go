@@ -92,8 +92,13 @@ func (d *doc) frameAfter(q text.Quotation) (cue, subj [2]int, ok bool) {
 	if d.punct(j, ',') || d.dash(j) {
 		j++
 	}
-	if j >= len(d.Toks) || d.sentOf[j] != d.sentOf[q.Close] {
+	if j >= len(d.Toks) {
 		return none, none, false
+	}
+	if d.sentOf[j] != d.sentOf[q.Close] {
+		// `"... NOW!" Trump said.`: the sentence break after the closing
+		// mark is the quote's own; a short frame sentence follows.
+		return d.frameSentence(q, j)
 	}
 	// inversion: `," said X`
 	if v, isVerb := d.verbAt(j); isVerb && !v.ing {
@@ -118,6 +123,54 @@ func (d *doc) frameAfter(q text.Quotation) (cue, subj [2]int, ok bool) {
 		}
 	}
 	return none, none, false
+}
+
+// frameSentence reads a frame that makes up the sentence starting at token
+// j right after quotation q, which ends in its own full stop, question or
+// exclamation mark: `"...!" Trump said.`, `"...?" asked the senator.`
+// The frame must end the sentence, so that `"..." Trump said the plan
+// ...` is not taken for one.
+func (d *doc) frameSentence(q text.Quotation, j int) (cue, subj [2]int, ok bool) {
+	st := d.sentence(j)
+	if st.first != j || d.paraOf(j) != d.paraOf(q.Close) || d.Toks[j].Kind != text.Word {
+		return none, none, false
+	}
+	if last := d.S[q.Content.End-1]; last != '.' && last != '!' && last != '?' {
+		return none, none, false
+	}
+	if v, isVerb := d.verbAt(j); isVerb && !v.ing {
+		if s := d.subjectAfter(j + 1); s[0] >= 0 && d.endsFrame(s[1], st) && d.frameEnds(s[1], st) {
+			return d.cueSpan(j), s, true
+		}
+		return none, none, false
+	}
+	for k := j + 1; k < st.end && k-j <= 8; k++ {
+		if _, isVerb := d.verbAt(k); !isVerb {
+			continue
+		}
+		s := d.subjectBefore(k)
+		c := d.cueSpan(k)
+		if s[0] == j && d.endsFrame(c[1], st) && d.frameEnds(c[1], st) {
+			return c, s, true
+		}
+		break
+	}
+	return none, none, false
+}
+
+// frameEnds reports whether the frame words from token k on run to the end
+// of sentence st or to a comma, with only a few adjunct words between
+// ("said in a tweet.", "said, adding ...").
+func (d *doc) frameEnds(k int, st sent) bool {
+	for j := k; j < st.end && j-k <= 6; j++ {
+		if d.Toks[j].Kind == text.Punct && (j == st.end-1 || d.punct(j, ',')) {
+			return true
+		}
+		if d.Toks[j].Kind == text.QMark || d.Is(j, "that") {
+			return false
+		}
+	}
+	return k >= st.end
 }
 
 // lowerWords reports whether tokens [from, to) are all lower-case words.

@@ -390,6 +390,9 @@ func (d *doc) clauseAfter(k int, v verb, st sent) int {
 	if d.Is(k, "that") {
 		return d.afterThat(k, st)
 	}
+	if v.inf && (d.Is(k, "to") || d.Is(k, "not") && d.Is(k+1, "to")) && d.isWord(k+1) {
+		return k // "vowed to repeal", "promised not to run"
+	}
 	if d.Is(k, "to") || d.Is(k, "of") || d.Is(k, "so") || d.Is(k, "nothing") || d.Toks[k].Kind == text.Punct {
 		return -1
 	}
@@ -427,7 +430,10 @@ func (d *doc) objectAfter(k int, st sent) int {
 	j := k
 	switch {
 	case d.Toks[k].Cap:
-		for j < st.end && d.isWord(j) && (d.Toks[j].Cap || d.possessive(j-1) && j > k) && !d.IsCalendar(j) {
+		// "CNN's Jake Tapper", "The Star-Ledger of Newark", "The Post and
+		// Courier"
+		for j < st.end && j-k < 10 && d.isWord(j) && !d.IsCalendar(j) &&
+			(d.Toks[j].Cap || d.possessive(j-1) && j > k || j > k && (d.Is(j, "of") || d.Is(j, "and")) && d.isWord(j+1) && d.Toks[j+1].Cap && !d.IsCalendar(j+1)) {
 			j++
 		}
 	case d.has(k, qDeterminers) || d.possessive(k):

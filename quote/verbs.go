@@ -16,6 +16,9 @@ type verb struct {
 	// np: the verb reports by its object and complement: "called him "a
 	// genius"", "called for calm", "urged voters to ...", "accused X of ...".
 	np bool
+	// inf: the verb reports a commitment by a to-infinitive ("vowed to
+	// repeal the law"), which is then the content.
+	inf bool
 	// out: the verb reports only with the particle "out" ("pointed out").
 	out bool
 	// ing: the form is a participle ("adding that ...", "saying ...").
@@ -31,7 +34,7 @@ type verb struct {
 // a "^" verbs whose clause needs "that", a "*" verbs that take a hearer
 // object, a "&" verbs that report through their object ("called it a
 // disgrace"), a "%" verbs that report only with "out" after them ("point
-// out"). Forms are written out: English is irregular enough.
+// out"), a "~" verbs whose to-infinitive is the content ("vow to ..."). Forms are written out: English is irregular enough.
 var reportingVerbs = buildVerbs(`
 say+ said says saying
 tell+* told tells telling
@@ -66,7 +69,7 @@ maintain+ maintained maintains maintaining
 mention^ mentioned mentions mentioning
 observe^ observed observes observing
 predict+ predicted predicts predicting
-promise+ promised promises promising
+promise+~ promised promises promising
 recall+ recalled recalls recalling
 remark^ remarked remarks remarking
 reveal^ revealed reveals revealing
@@ -89,9 +92,9 @@ assure^* assured assures assuring
 remind^* reminded reminds reminding
 agree+ agreed agrees agreeing
 rule^ ruled rules ruling
-pledge+ pledged pledges pledging
-vow+ vowed vows vowing
-threaten^ threatened threatens threatening
+pledge+~ pledged pledges pledging
+vow+~ vowed vows vowing
+threaten^~ threatened threatens threatening
 charge+ charged charges charging
 counter+ countered counters countering
 recount^ recounted recounts recounting
@@ -131,8 +134,8 @@ func buildVerbs(table string) map[string]verb {
 		}
 		base := f[0]
 		v := verb{clause: strings.ContainsAny(base, "+^"), bare: strings.Contains(base, "+"), object: strings.Contains(base, "*"),
-			np: strings.Contains(base, "&"), out: strings.Contains(base, "%")}
-		base = strings.TrimRight(base, "+^*&%")
+			np: strings.Contains(base, "&"), out: strings.Contains(base, "%"), inf: strings.Contains(base, "~")}
+		base = strings.TrimRight(base, "+^*&%~")
 		for i, form := range []string{base, f[1], f[2], f[3]} {
 			x := v
 			x.ing = i == 3
