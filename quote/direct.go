@@ -33,6 +33,10 @@ func (d *doc) directFrames() {
 			d.addDirect(qi, cue, subj)
 			continue
 		}
+		if cue, subj, ok := d.colonFrame(q); ok {
+			d.addDirect(qi, cue, subj)
+			continue
+		}
 		if cue, subj, ok := d.frameAbove(q); ok {
 			c := d.addDirect(qi, cue, subj)
 			// the frame sentence may also carry reported speech of its own
@@ -317,6 +321,37 @@ func (d *doc) frameAbove(q text.Quotation) (cue, subj [2]int, ok bool) {
 		if s := d.clauseSubject(k); s[0] >= 0 {
 			return [2]int{k, k + 1}, s, true
 		}
+	}
+	return none, none, false
+}
+
+// colonFrame reads a colon before a quote in the same sentence when no
+// reporting verb frames it: `Schumer tweeted: "..."`, `Trump leaned in and
+// boomed: "..."`, `Clinton: "..."`, `Pollsters agree - Carl Bialik: "..."`.
+// The cue is the word before the colon; the speaker is the subject of its
+// clause, or the name that is all there is before the colon.
+func (d *doc) colonFrame(q text.Quotation) (cue, subj [2]int, ok bool) {
+	if q.Open < 1 || !d.punct(q.Open-1, ':') {
+		return none, none, false
+	}
+	k := q.Open - 2
+	st := d.sentence(q.Open)
+	if k < st.first || !d.isWord(k) || d.inQ[k] != 0 {
+		return none, none, false
+	}
+	// "Clinton:", "- Carl Bialik:": a name alone before the colon
+	from := st.first
+	for j := k; j >= st.first; j-- {
+		if d.dash(j) || d.punct(j, '-') {
+			from = j + 1
+			break
+		}
+	}
+	if np := d.npEndingAt(k, from); np[0] == from && d.namesSomeone(np) && d.Toks[k].Cap {
+		return [2]int{q.Open - 1, q.Open}, np, true
+	}
+	if s := d.clauseSubject(k); s[0] >= 0 {
+		return [2]int{k, k + 1}, s, true
 	}
 	return none, none, false
 }
