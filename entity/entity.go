@@ -59,7 +59,12 @@ type Words struct {
 // also, when not nil, sees every word lower-cased (valid during the call
 // only), so a caller can index its own lists in the same pass.
 func (w *Words) Index(also func(i int, lower []byte)) {
-	w.lex = make([]uint16, len(w.Toks))
+	if cap(w.lex) >= len(w.Toks) {
+		w.lex = w.lex[:len(w.Toks)]
+		clear(w.lex)
+	} else {
+		w.lex = make([]uint16, len(w.Toks))
+	}
 	for i, t := range w.Toks {
 		if t.Kind != text.Word || t.Len() > 40 {
 			continue

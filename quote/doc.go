@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"sync"
+
 	"chronicle/entity"
 	"chronicle/text"
 )
@@ -19,7 +21,8 @@ type doc struct {
 	qw        []word  // per token: its entry in the quote word lists
 	reg       *entity.Registry
 	cands     []cand
-	headPara  int // index into paraFirst of the headline paragraph, or -1
+	headPara  int   // index into paraFirst of the headline paragraph, or -1
+	sentFirst []int // first token of each sentence (for entity.Find)
 }
 
 type sent struct {
@@ -44,9 +47,25 @@ type cand struct {
 	ent     int
 }
 
+// docPool keeps the per-token buffers of finished articles for the next
+// one: most of what reading an article allocates is these slices, and
+// reusing them keeps the garbage collector out of the way. Nothing of one
+// article is visible in the next (every buffer is cut to length and
+// cleared), so Extract stays a pure function.
+var docPool = sync.Pool{New: func() any { return new(doc) }}
+
+// maxPooledTokens bounds the buffers kept for reuse, so that one huge
+// article does not pin its memory.
+const maxPooledTokens = 1 << 16
+
 func newDoc(s string) *doc {
-	d := &doc{Words: entity.Words{S: s, Toks: make([]text.Token, 0, len(s)/5+16)}, headPara: -1}
-	var sentFirst []int
+	d := docPool.Get().(*doc)
+	d.S, d.headPara, d.reg = s, -1, nil
+	if want := len(s)/5 + 16; cap(d.Toks) < want {
+		d.Toks = make([]text.Token, 0, want)
+	}
+	d.Toks, d.paraFirst, d.sents, d.cands = d.Toks[:0], d.paraFirst[:0], d.sents[:0], d.cands[:0]
+	d.sentFirst = d.sentFirst[:0]
 	for pi, p := range text.Paragraphs(s) {
 		if text.IsFurniture(s[p.Start:p.End]) {
 			continue
@@ -62,24 +81,25 @@ func newDoc(s string) *doc {
 				continue
 			}
 			d.sents = append(d.sents, sent{first: first, end: len(d.Toks), para: len(d.paraFirst) - 1, span: ss})
-			sentFirst = append(sentFirst, first)
+			d.sentFirst = append(d.sentFirst, first)
 		}
 		if d.paraFirst[len(d.paraFirst)-1] == len(d.Toks) {
 			d.paraFirst = d.paraFirst[:len(d.paraFirst)-1]
 		}
 	}
-	d.sentOf = make([]int32, len(d.Toks))
+	n := len(d.Toks)
+	d.sentOf = resize(d.sentOf, n)
 	for si, st := range d.sents {
 		for i := st.first; i < st.end; i++ {
 			d.sentOf[i] = int32(si)
 		}
 	}
-	d.qw = make([]word, len(d.Toks))
+	d.qw = resize(d.qw, n)
 	d.Index(func(i int, lower []byte) { d.qw[i] = lexicon[string(lower)] })
 	d.quots = text.PairQuotes(s, d.Toks, d.paraFirst)
-	d.quotUsed = make([]bool, len(d.quots))
-	d.cueUsed = make([]bool, len(d.Toks))
-	d.inQ = make([]int32, len(d.Toks))
+	d.quotUsed = resize(d.quotUsed, len(d.quots))
+	d.cueUsed = resize(d.cueUsed, n)
+	d.inQ = resize(d.inQ, n)
 	for qi, q := range d.quots {
 		if q.Nested {
 			continue
@@ -89,8 +109,29 @@ func newDoc(s string) *doc {
 			d.inQ[i] = int32(qi + 1)
 		}
 	}
-	d.reg = entity.Find(&d.Words, sentFirst)
+	d.reg = entity.Find(&d.Words, d.sentFirst)
 	return d
+}
+
+// release hands the buffers of d back for the next article; d must not be
+// used after.
+func (d *doc) release() {
+	if cap(d.Toks) > maxPooledTokens {
+		return
+	}
+	d.S, d.reg, d.quots = "", nil, nil
+	docPool.Put(d)
+}
+
+// resize returns b with length n and every element zero, reusing its
+// storage when it is large enough.
+func resize[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 // quoteTokens is the token range of quotation q, marks included.

@@ -80,5 +80,7 @@ func Extract(s string, opt Options) Result {
 		d.headline()
 	}
 	d.resolve()
-	return Result{Quotes: d.output(), Entities: d.reg.Entities()}
+	r := Result{Quotes: d.output(), Entities: d.reg.Entities()}
+	d.release()
+	return r
 }
