@@ -262,13 +262,25 @@ func (d *doc) clauseSubject(i int) [2]int {
 	k := st.first
 	// skip an introductory phrase and an opening conjunction or adverb
 	// ("In his speech,", "On the other hand,", "But").
-	if d.has(k, qIntro) || d.Is(k, "despite") {
+	if d.has(k, qIntro) || d.Is(k, "despite") || d.introPhrase(k) {
 		j := k
 		for j < i && !d.punct(j, ',') {
 			j++
 		}
 		if j < i {
 			k = j + 1
+		}
+	}
+	// "Hours later, ...", "Last week, ...": a short time phrase
+	for j := k; j < i && j-k < 4; j++ {
+		if d.punct(j, ',') {
+			for t := k; t < j; t++ {
+				if d.IsCalendar(t) || d.has(t, qTimeWords) || d.Is(t, "later") || d.Is(t, "hours") || d.Is(t, "days") {
+					k = j + 1
+					break
+				}
+			}
+			break
 		}
 	}
 	for k < i && (d.has(k, qStopWords) && !d.isPronounSubject(k) || d.Toks[k].Kind == text.Punct) {

@@ -69,6 +69,13 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 		}
 	default:
 		subj = d.subjectBefore(i)
+		if v.ing && subj[0] > st.first && d.objectOf(subj[0]-1) {
+			// "she issued a statement calling on ...": the noun phrase is
+			// the object of a verb; the speaker is the clause's subject.
+			if s := d.clauseSubject(i); s[0] >= 0 {
+				subj = s
+			}
+		}
 	}
 	if subj[0] < 0 {
 		return
@@ -153,6 +160,17 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 		return
 	}
 	d.addReported(from, comma, cue, subj)
+}
+
+// objectOf reports whether token k is a verb whose object follows it:
+// "issued", "released", "posted" (a lower-case word ending in -ed that is
+// not a reporting verb).
+func (d *doc) objectOf(k int) bool {
+	if !d.isWord(k) || d.Toks[k].Cap || d.qw[k].isVerb || d.has(k, qStopWords) {
+		return false
+	}
+	w := d.Text(k)
+	return len(w) > 3 && strings.HasSuffix(w, "ed")
 }
 
 // pastIntro returns the first token after the introductory phrase that
@@ -601,6 +619,12 @@ func (d *doc) nounUse(i int) bool {
 	case d.Is(p, "the"), d.Is(p, "a"), d.Is(p, "an"), d.Is(p, "his"), d.Is(p, "her"), d.Is(p, "their"),
 		d.Is(p, "its"), d.Is(p, "our"), d.Is(p, "this"), d.Is(p, "these"), d.Is(p, "whose"), d.Is(p, "my"),
 		d.Is(p, "to") && !d.Is(p-1, "according"), d.possessive(p):
+		return true
+	}
+	// "a conference call", "a news report": a base form after "a" and one
+	// word cannot be a verb, whose subject would be singular.
+	if v := d.qw[i].verb; (v.base || d.Text(i)[len(d.Text(i))-1] == 's' && !v.ing) && (d.Is(p-1, "a") || d.Is(p-1, "an")) &&
+		!d.Toks[p].Cap && !d.Is(p, "few") && !d.Is(p, "lot") && !d.Is(p, "number") && !d.Is(p, "majority") {
 		return true
 	}
 	return false
