@@ -138,11 +138,15 @@ func (d *doc) askedPassive(i int, st sent) bool {
 			c++
 			continue
 		case d.Is(c, "by"):
-			s := d.subjectAfter(c + 1)
-			if s[0] < 0 {
+			// the asker runs to the question: "by host John Dickerson whether"
+			j := c + 1
+			for j < st.end && j-c <= 8 && d.isWord(j) && !d.has(j, qQuestionWords) && !d.Is(j, "to") {
+				j++
+			}
+			if j == c+1 || !d.has(j, qQuestionWords) && !d.Is(j, "to") {
 				return false
 			}
-			subj, c = s, s[1]
+			subj, c = [2]int{c + 1, j}, j
 			continue
 		case d.punct(c, '-') || d.dash(c) || d.punct(c, ','):
 			c++
@@ -165,9 +169,9 @@ func (d *doc) askedPassive(i int, st sent) bool {
 		return false
 	}
 	end := d.clauseEnd(c, st)
-	if p < st.first || d.Is(p, "when") && p == st.first {
-		// "Asked whether she would run, she said ...": the question ends
-		// at the comma before the answer.
+	if p < st.first || d.Is(p, "when") && p == st.first || d.punct(p, ',') && p > st.first {
+		// "Asked whether she would run, she said ...", "The mayor, asked
+		// about the budget, said ...": the question ends at the comma.
 		for k := c; k < end; k++ {
 			if d.punct(k, ',') {
 				end = k

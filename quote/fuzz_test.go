@@ -22,6 +22,13 @@ func FuzzExtract(f *testing.F) {
 		strings.Repeat("\"Long paragraph, ", 200) + "\" she said.",
 		"‘single’ ’90s don’t ‘open",
 		"— ― \"x\" ― Jane Doe",
+		"As X reported, . , as",
+		"asked by by whether",
+		"Asked, when asked about",
+		"\"A!\" Ruiz said. \"B?\" asked",
+		"Ruiz: \"x\" : \"",
+		"vowed to",
+		"a conference call said",
 	} {
 		f.Add(s, false)
 		f.Add(s, true)

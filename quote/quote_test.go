@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -106,6 +107,51 @@ func TestConstructions(t *testing.T) {
 		{"group speaker without a name",
 			"Officials said the bridge would reopen next week.",
 			[]got{{"the bridge would reopen next week", "indirect", "", "Officials", "said"}}},
+		{"as-frame before the clause",
+			"As the county clerk reported, turnout reached a record on Tuesday.",
+			[]got{{"turnout reached a record on Tuesday", "indirect", "", "the county clerk", "reported"}}},
+		{"as-frame after the clause",
+			"Turnout will fall in the spring, as analyst Priya Nair noted.",
+			[]got{{"Turnout will fall in the spring", "indirect", "Priya Nair", "analyst Priya Nair", "noted"}}},
+		{"as reported by",
+			"As reported by the Valley Herald, the paper mill will close in May.",
+			[]got{{"the paper mill will close in May", "indirect", "Valley Herald", "the Valley Herald", "As reported by"}}},
+		{"question put to someone, no asker",
+			"Asked whether the mill would close, the manager declined to comment.",
+			[]got{{"whether the mill would close", "indirect", "", "", "Asked"}}},
+		{"question put to someone, asker after by",
+			"The manager was asked by a reporter whether the mill would close.",
+			[]got{{"whether the mill would close", "indirect", "", "a reporter", "asked"}}},
+		{"question in a parenthetical participle",
+			"The mayor, asked about the budget, said nothing.",
+			[]got{{"about the budget", "indirect", "", "", "asked"}}},
+		{"commitment with a to-infinitive",
+			"Governor Ana Ruiz vowed to veto the bill.",
+			[]got{{"to veto the bill", "indirect", "Ana Ruiz", "Governor Ana Ruiz", "vowed"}}},
+		{"frame sentence after a quote that ends its own sentence",
+			"\"We will not back down!\" Ana Ruiz said.",
+			[]got{{"We will not back down!", "direct", "Ana Ruiz", "Ana Ruiz", "said"}}},
+		{"colon frame without a reporting verb",
+			"Ana Ruiz leaned into the microphone and boomed: \"The vote is tonight.\"",
+			[]got{{"The vote is tonight.", "direct", "Ana Ruiz", "Ana Ruiz", "boomed"}}},
+		{"transcript line",
+			"Ana Ruiz: \"The vote is tonight.\"",
+			[]got{{"The vote is tonight.", "direct", "Ana Ruiz", "Ana Ruiz", ":"}}},
+		{"a conference call is no cue",
+			"In a conference call, Ana Ruiz said the vote would be close.",
+			[]got{{"the vote would be close", "indirect", "Ana Ruiz", "Ana Ruiz", "said"}}},
+		{"point out",
+			"The union pointed out that the contract had expired.",
+			[]got{{"the contract had expired", "indirect", "", "The union", "pointed out"}}},
+		{"participle after an object takes the clause subject",
+			"Hours later, Ana Ruiz released a report saying the dam was weak.",
+			[]got{{"the dam was weak", "indirect", "Ana Ruiz", "Ana Ruiz", "saying"}}},
+		{"interrupting frame with words of its own stays two quotes",
+			"\"The levy is fair,\" Ana Ruiz said, pointing to the figures the council had published in March. \"Nobody pays more than last year.\"",
+			[]got{
+				{"The levy is fair,", "direct", "Ana Ruiz", "Ana Ruiz", "said"},
+				{"Nobody pays more than last year.", "direct", "Ana Ruiz", "Ana Ruiz", "said"},
+			}},
 		{"passive is not a frame",
 			"The bridge was said to be safe, but nobody was told when it would reopen.",
 			nil},
@@ -159,5 +205,22 @@ func TestHeadline(t *testing.T) {
 	qs := Extract(s, Options{Headline: true}).Quotes
 	if len(qs) != 2 || s[qs[0].Content.Start:qs[0].Content.End] != "Budget will not raise fees" || qs[0].Speaker != "Linda Ortiz" {
 		t.Fatalf("got %+v, want the headline quote first, by Linda Ortiz", qs)
+	}
+}
+
+// TestReusedBuffersDoNotLeak checks that an article reads the same whether
+// or not a longer one was read before it: Extract reuses per-article
+// buffers, and nothing of one article may show in the next.
+func TestReusedBuffersDoNotLeak(t *testing.T) {
+	short := "Ana Ruiz said the dam was weak. \"It will hold,\" the engineer said."
+	long := strings.Repeat("\"The levy is fair,\" Mayor Linda Ortiz said, \"and nobody pays more.\" According to the clerk, turnout rose.\n\n", 50)
+	first := Extract(short, Options{Headline: true})
+	Extract(long, Options{Headline: true})
+	again := Extract(short, Options{Headline: true})
+	if !reflect.DeepEqual(first, again) {
+		t.Fatalf("after a longer article:\n got %+v\nwant %+v", again, first)
+	}
+	if len(first.Quotes) != 2 {
+		t.Fatalf("got %d quotes, want 2: %+v", len(first.Quotes), first.Quotes)
 	}
 }

@@ -69,7 +69,7 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 		}
 	default:
 		subj = d.subjectBefore(i)
-		if v.ing && subj[0] > st.first && d.objectOf(subj[0]-1) {
+		if v.ing && subj[0] >= 0 && d.holdsObject(subj) {
 			// "she issued a statement calling on ...": the noun phrase is
 			// the object of a verb; the speaker is the clause's subject.
 			if s := d.clauseSubject(i); s[0] >= 0 {
@@ -171,6 +171,21 @@ func (d *doc) objectOf(k int) bool {
 	}
 	w := d.Text(k)
 	return len(w) > 3 && strings.HasSuffix(w, "ed")
+}
+
+// holdsObject reports whether the noun phrase np before a participle is,
+// or ends in, the object of a verb: "(she issued) a statement", "Ana Ruiz
+// released a report".
+func (d *doc) holdsObject(np [2]int) bool {
+	if d.objectOf(np[0] - 1) {
+		return true
+	}
+	for k := np[0] + 1; k < np[1]-1; k++ {
+		if d.objectOf(k) && d.has(k+1, qDeterminers) {
+			return true
+		}
+	}
+	return false
 }
 
 // pastIntro returns the first token after the introductory phrase that
