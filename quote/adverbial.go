@@ -185,3 +185,31 @@ func (d *doc) askedPassive(i int, st sent) bool {
 	d.addReported(c, end, [2]int{i, i + 1}, subj)
 	return true
 }
+
+// relativeFrame reads a frame inside a relative clause, whose content is
+// the rest of that clause: "a charity that prosecutors said was suspected
+// of ...", "what he said were the failures of ...", "a probe the agency
+// said was ongoing". The verb is followed at once by a finite verb (the
+// content lacks its subject, which is the relative pronoun). It reports
+// whether it read one.
+func (d *doc) relativeFrame(cue, subj [2]int, st sent) bool {
+	k := cue[1]
+	for k < st.end && d.adverb(k) {
+		k++
+	}
+	if !d.has(k, qFinite) || subj[0] <= st.first {
+		return false
+	}
+	r := subj[0] - 1
+	rel := d.Is(r, "which") || d.Is(r, "that") || d.Is(r, "who") || d.Is(r, "what") || d.Is(r, "whom")
+	contact := d.isWord(r) && !d.Toks[r].Cap && !d.has(r, qStopWords) && !d.qw[r].isVerb && d.has(subj[0], qDeterminers)
+	if !rel && !contact {
+		return false
+	}
+	end := d.clauseEnd(k, st)
+	if end-k < 2 {
+		return false
+	}
+	d.addReported(k, end, cue, subj)
+	return true
+}

@@ -26,6 +26,7 @@ const (
 	qTitleCue
 	qClauseStarters
 	qContrast
+	qFinite
 )
 
 var lexicon = func() map[string]word {
@@ -36,7 +37,7 @@ var lexicon = func() map[string]word {
 	}{{articles, qArticles}, {between, qBetween}, {determiners, qDeterminers}, {intro, qIntro},
 		{notClause, qNotClause}, {prepositions, qPrepositions}, {questionWords, qQuestionWords},
 		{sourceNouns, qSourceNouns}, {speechNouns, qSpeechNouns}, {speechVerbs, qSpeechVerbs},
-		{stopWords, qStopWords}, {timeWords, qTimeWords}, {titleCue, qTitleCue}, {clauseStarters, qClauseStarters}, {contrast, qContrast}} {
+		{stopWords, qStopWords}, {timeWords, qTimeWords}, {titleCue, qTitleCue}, {clauseStarters, qClauseStarters}, {contrast, qContrast}, {finite, qFinite}} {
 		for w, ok := range t.set {
 			if ok {
 				x := m[w]

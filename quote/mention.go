@@ -159,6 +159,11 @@ func (d *doc) beforeApposition(comma, lo int) [2]int {
 		if d.Is(a, "and") || d.Is(a, "but") || d.Is(a, "or") || d.Is(a, "that") {
 			return none
 		}
+		if !d.Is(a, "who") && !d.Is(a, "which") && !d.Is(a, "whose") && !d.Is(a, "whom") && d.finiteIn(a, comma) {
+			// "..., candidates have more room to ..., said X": a clause, not
+			// an apposition
+			return none
+		}
 		h := d.skipBack(k-1, lo)
 		if h >= lo && d.Toks[h].Kind == text.Number {
 			continue // "Schiff, 56, who ...": another apposition before this one
@@ -176,6 +181,29 @@ func (d *doc) beforeApposition(comma, lo int) [2]int {
 		return np
 	}
 	return none
+}
+
+// finiteIn reports whether tokens [from, to), before any relative
+// pronoun, hold an auxiliary or a form
+// of "be" or "have", the mark of a clause rather than a noun phrase.
+func (d *doc) finiteIn(from, to int) bool {
+	for k := from; k < to; k++ {
+		if d.Is(k, "who") || d.Is(k, "which") || d.Is(k, "that") || d.Is(k, "whose") || d.Toks[k].Kind == text.QMark {
+			return false // "a Democrat who has served ...": a relative clause inside the noun phrase
+		}
+		if d.has(k, qFinite) {
+			return true
+		}
+	}
+	return false
+}
+
+// finite are auxiliaries and forms of "be" and "have".
+var finite = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
+	"will": true, "would": true, "can": true, "could": true, "should": true, "may": true, "might": true,
+	"must": true, "does": true, "do": true, "did": true, "isn't": true, "aren't": true, "wasn't": true,
+	"weren't": true, "won't": true, "isn’t": true, "aren’t": true, "wasn’t": true, "weren’t": true, "won’t": true,
 }
 
 // namesSomeone reports whether a noun phrase can name a speaker: it holds a

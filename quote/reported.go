@@ -83,6 +83,9 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 	if !inverted && d.asFrame(cue, subj, st) {
 		return
 	}
+	if !inverted && d.relativeFrame(cue, subj, st) {
+		return
+	}
 	if !inverted && v.np && !v.clause {
 		c := cue[1]
 		if d.Is(c, "for") || d.Is(c, "on") || d.Is(c, "upon") {
@@ -153,7 +156,7 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 		d.addReported(from, end, cue, subj)
 		return
 	}
-	if from >= 0 && d.introPhrase(from) {
+	if from >= 0 && d.introPhrase(from) && !d.subjectClause(from, comma) {
 		from = d.pastIntro(from, comma)
 	}
 	if from < 0 || comma-from < 3 {
@@ -186,6 +189,25 @@ func (d *doc) holdsObject(np [2]int) bool {
 		}
 	}
 	return false
+}
+
+// subjectClause reports whether tokens [from, to) are a clause that opens
+// with "whether" and serves as a subject ("Whether the plan works will be
+// clear in May"): a reported clause, not an introductory phrase.
+func (d *doc) subjectClause(from, to int) bool {
+	if !d.Is(from, "whether") {
+		return false
+	}
+	n := 0
+	for k := from; k < to; k++ {
+		if d.has(k, qFinite) {
+			n++
+		}
+		if d.punct(k, ',') {
+			return false
+		}
+	}
+	return n >= 1
 }
 
 // pastIntro returns the first token after the introductory phrase that
