@@ -292,7 +292,7 @@ func (d *doc) nounCue(n int, st sent) {
 // objectReports reports whether the verb at i reports through a plain
 // object ("announced his resignation") — not "answered questions".
 func objectReports(d *doc, i int) bool {
-	for _, w := range []string{"answer", "comment", "respond", "reply", "indicate", "estimate", "agree", "state"} {
+	for _, w := range []string{"answer", "comment", "respond", "reply", "indicate", "estimate", "agree", "state", "maintain"} {
 		if len(d.Text(i)) >= len(w)-1 && strings.HasPrefix(strings.ToLower(d.Text(i)), w[:len(w)-1]) {
 			return false
 		}
@@ -649,13 +649,26 @@ func (d *doc) addReported(from, to int, cue, subj [2]int) {
 // report", "his claims", "a statement".
 func (d *doc) nounUse(i int) bool {
 	p := i - 1
-	if p < 0 || !d.isWord(p) {
+	if p < 0 {
+		return false
+	}
+	// "271 pledged delegates": a participle used
+	// as an adjective before its noun.
+	if d.Toks[p].Kind == text.Number && !d.Is(p-1, "in") && !d.qw[i].verb.base && !d.qw[i].verb.ing && d.isWord(i+1) && !d.has(i+1, qStopWords) && !d.has(i+1, qDeterminers) && !d.isPronounSubject(i+1) {
+		return true
+	}
+	if !d.isWord(p) {
 		return false
 	}
 	switch {
 	case d.Is(p, "the"), d.Is(p, "a"), d.Is(p, "an"), d.Is(p, "his"), d.Is(p, "her"), d.Is(p, "their"),
 		d.Is(p, "its"), d.Is(p, "our"), d.Is(p, "this"), d.Is(p, "these"), d.Is(p, "whose"), d.Is(p, "my"),
 		d.Is(p, "to") && !d.Is(p-1, "according"), d.possessive(p):
+		return true
+	}
+	// "Western states that ...", "swing states": "states" is a verb only
+	// after a pronoun or a lower-case noun, with "that" or a colon after.
+	if d.Is(i, "states") && (!d.Is(i+1, "that") && !d.punct(i+1, ':') || d.Toks[p].Cap && !d.isPronounSubject(p)) {
 		return true
 	}
 	// "a conference call", "a news report": a base form after "a" and one

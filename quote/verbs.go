@@ -65,7 +65,7 @@ assert+ asserted asserts asserting
 comment^ commented comments commenting
 complain+ complained complains complaining
 concede+ conceded concedes conceding
-maintain+ maintained maintains maintaining
+maintain^ maintained maintains maintaining
 mention^ mentioned mentions mentioning
 observe^ observed observes observing
 predict+ predicted predicts predicting
