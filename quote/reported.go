@@ -33,7 +33,7 @@ func (d *doc) reported() {
 				continue
 			}
 			v, ok := d.verbAt(i)
-			if !ok || d.nounUse(i) || d.asReportedBy(i, st) || d.passive(i, v) {
+			if !ok || d.nounUse(i) || d.naming(i) || d.asReportedBy(i, st) || d.passive(i, v) {
 				continue
 			}
 			d.reportingVerb(i, v, st)
@@ -678,6 +678,24 @@ func (d *doc) nounUse(i int) bool {
 		return true
 	}
 	return false
+}
+
+// naming reports whether "called" or "dubbed" at i names a thing rather
+// than reports speech: "a program called Sandy Hook Promise", "the resort,
+// now called Trump National": a name follows and no speaker precedes, only
+// an adverb or a common noun after its determiner.
+func (d *doc) naming(i int) bool {
+	if !d.Is(i, "called") && !d.Is(i, "dubbed") || !d.isWord(i+1) || !d.Toks[i+1].Cap {
+		return false
+	}
+	p := i - 1
+	if d.adverb(p) || d.Is(p, "now") || d.Is(p, "also") {
+		return true
+	}
+	if !d.isWord(p) || d.Toks[p].Cap || d.isPronounSubject(p) || d.IsRoleNoun(p) || d.has(p, qStopWords) {
+		return false
+	}
+	return d.has(p-1, qDeterminers) || d.has(p-2, qDeterminers) && d.isWord(p-1) && !d.Toks[p-1].Cap
 }
 
 // passive reports whether the verb at i is passive ("was told", "is said
