@@ -373,19 +373,6 @@ func (d *doc) frameSubject(k int, st sent) [2]int {
 	return d.previousSubject(k)
 }
 
-// previousSubject is the speaker mention of the latest candidate before
-// token k in its paragraph or the one before, or none.
-func (d *doc) previousSubject(k int) [2]int {
-	p := d.paraOf(k)
-	best := none
-	for _, x := range d.cands {
-		if x.subj[0] >= 0 && x.subj[0] < k && d.paraOf(x.subj[0]) >= p-1 && x.subj[0] > best[0] {
-			best = x.subj
-		}
-	}
-	return best
-}
-
 // cueSpan is the cue at verb token k, with a particle that belongs to it
 // ("pointed out").
 func (d *doc) cueSpan(k int) [2]int {
@@ -395,19 +382,6 @@ func (d *doc) cueSpan(k int) [2]int {
 	return [2]int{k, k + 1}
 }
 
-// lastSubject is the speaker mention of the latest candidate before token k
-// in the same sentence (for "..., adding that ...").
-func (d *doc) lastSubject(k int) [2]int {
-	si := d.sentOf[k]
-	for c := len(d.cands) - 1; c >= 0; c-- {
-		x := d.cands[c]
-		if x.subj[0] >= 0 && d.sentOf[x.subj[0]] == si && x.subj[0] < k {
-			return x.subj
-		}
-	}
-	return none
-}
-
 // followers gives quotations without a frame of their own the speaker of
 // the quote just before them, when they read as more of the same speech:
 // a quoted sentence right after an attributed quote in the same paragraph
@@ -415,13 +389,14 @@ func (d *doc) lastSubject(k int) [2]int {
 // last quote is attributed. A whole quoted paragraph with no quote before
 // it is kept with no speaker.
 func (d *doc) followers() {
+	ix := d.newCandIndex()
 	for qi, q := range d.quots {
-		if q.Nested || d.quotUsed[qi] || d.inCandidate(q.Content) {
+		if q.Nested || d.quotUsed[qi] || ix.inCandidate(d, q.Content) {
 			continue
 		}
 		from, to := d.quoteTokens(q)
 		if prev := d.sameSentenceSpeech(qi); prev >= 0 {
-			d.add(cand{content: q.Content, kind: Direct, cue: none, subj: none, quot: qi, from: prev, pos: from})
+			ix.added(d, d.add(cand{content: q.Content, kind: Direct, cue: none, subj: none, quot: qi, from: prev, pos: from}))
 			continue
 		}
 		p := d.paraOf(from)
@@ -430,15 +405,14 @@ func (d *doc) followers() {
 		if !wholePara && !(sentStart && d.utterance(q)) {
 			continue
 		}
-		prev := d.candBefore(d.Toks[from].Start, p)
+		prev := d.candBefore(ix, d.Toks[from].Start, p)
 		if prev < 0 && !wholePara {
 			continue
 		}
 		if prev >= 0 && d.paraOf(d.cands[prev].pos) == p && !sentStart {
 			continue
 		}
-		c := cand{content: q.Content, kind: Direct, cue: none, subj: none, quot: qi, from: prev, pos: from}
-		d.add(c)
+		ix.added(d, d.add(cand{content: q.Content, kind: Direct, cue: none, subj: none, quot: qi, from: prev, pos: from}))
 	}
 }
 
@@ -483,30 +457,4 @@ func (d *doc) connectives(from, to int) bool {
 		return false
 	}
 	return true
-}
-
-// candBefore returns the latest candidate ending before byte b in paragraph
-// p or the one before it, or -1.
-func (d *doc) candBefore(b, p int) int {
-	best, bestEnd := -1, -1
-	for c, x := range d.cands {
-		if x.content.End > b || x.content.End <= bestEnd {
-			continue
-		}
-		cp := d.paraOf(d.tokAt(x.content.End - 1))
-		if cp == p || cp == p-1 {
-			best, bestEnd = c, x.content.End
-		}
-	}
-	return best
-}
-
-// inCandidate reports whether span sp lies inside an existing candidate.
-func (d *doc) inCandidate(sp text.Span) bool {
-	for _, c := range d.cands {
-		if c.content.Contains(sp) {
-			return true
-		}
-	}
-	return false
 }

@@ -21,8 +21,10 @@ type doc struct {
 	qw        []word  // per token: its entry in the quote word lists
 	reg       *entity.Registry
 	cands     []cand
-	headPara  int   // index into paraFirst of the headline paragraph, or -1
-	sentFirst []int // first token of each sentence (for entity.Find)
+	headPara  int     // index into paraFirst of the headline paragraph, or -1
+	sentFirst []int   // first token of each sentence (for entity.Find)
+	sentLast  []int32 // per sentence: 1 + the latest candidate whose mention is there
+	quotReach []int   // per quotation: the largest content end up to it
 }
 
 type sent struct {
@@ -39,7 +41,10 @@ type cand struct {
 	subj    [2]int // token range of the speaker mention; subj[0] < 0: none
 	quot    int    // the quotation it comes from, or -1
 	from    int    // for a follower: the candidate it inherits its speaker from, else -1
-	pos     int    // token where the quote is anchored (for resolution order)
+	// prevInSent is the candidate added before this one whose mention is in
+	// the same sentence, or -1 (see indexSubject).
+	prevInSent int
+	pos        int // token where the quote is anchored (for resolution order)
 	// resolved speaker
 	speaker string
 	typ     entity.Kind
@@ -88,6 +93,7 @@ func newDoc(s string) *doc {
 		}
 	}
 	n := len(d.Toks)
+	d.sentLast = resize(d.sentLast, len(d.sents))
 	d.sentOf = resize(d.sentOf, n)
 	for si, st := range d.sents {
 		for i := st.first; i < st.end; i++ {
@@ -98,6 +104,13 @@ func newDoc(s string) *doc {
 	d.Index(func(i int, lower []byte) { d.qw[i] = lexicon[string(lower)] })
 	d.quots = text.PairQuotes(s, d.Toks, d.paraFirst)
 	d.quotUsed = resize(d.quotUsed, len(d.quots))
+	d.quotReach = resize(d.quotReach, len(d.quots))
+	for qi, q := range d.quots {
+		d.quotReach[qi] = q.Content.End
+		if qi > 0 {
+			d.quotReach[qi] = max(q.Content.End, d.quotReach[qi-1])
+		}
+	}
 	d.cueUsed = resize(d.cueUsed, n)
 	d.inQ = resize(d.inQ, n)
 	for qi, q := range d.quots {
@@ -228,5 +241,6 @@ func (d *doc) add(c cand) int {
 	}
 	c.ent = -1
 	d.cands = append(d.cands, c)
+	d.indexSubject(len(d.cands) - 1)
 	return len(d.cands) - 1
 }

@@ -624,7 +624,8 @@ func (d *doc) addReported(from, to int, cue, subj [2]int) {
 	sp := d.span(from, to)
 	kind := Indirect
 	quot := -1
-	for qi, q := range d.quots {
+	for qi := d.firstQuoteReaching(sp.Start); qi < len(d.quots) && d.quots[qi].Content.Start < sp.End; qi++ {
+		q := d.quots[qi]
 		if q.Nested || !sp.Overlaps(q.Content) {
 			continue
 		}

@@ -393,17 +393,6 @@ func (d *doc) onlyFrame(r *cand, from, to int) bool {
 // its mention and cue ("on Tuesday", "in an interview").
 const maxFrameWords = 4
 
-// sentencesOf lists the sentences holding q's cue and content.
-func (d *doc) sentencesOf(q Quote) []text.Span {
-	var out []text.Span
-	for _, st := range d.sents {
-		if st.span.Overlaps(q.Content) || q.HasCue && st.span.Overlaps(q.Cue) {
-			out = append(out, st.span)
-		}
-	}
-	return out
-}
-
 // headline reads a headline of the form "CONTENT: Aliyev" or "Aliyev:
 // CONTENT" when the name is a person who speaks in the article.
 func (d *doc) headline() {

@@ -1,6 +1,9 @@
 package text
 
-import "unicode/utf8"
+import (
+	"sort"
+	"unicode/utf8"
+)
 
 // Quotation is a stretch of text between paired quotation marks.
 type Quotation struct {
@@ -223,16 +226,30 @@ func (p *pairer) singles() {
 }
 
 // link sets Nested and Parent from containment, once the list is sorted:
-// a quotation inside another's content is nested in the innermost such.
+// a quotation inside another's content is nested in the innermost such
+// (the latest before it). Only quotations still open where one starts can
+// hold it, so the search looks at those alone.
 func link(qs []Quotation) {
+	var open []int // quotations that end after the current start, in order
 	for i := range qs {
 		qs[i].Parent = -1
-		for j := i - 1; j >= 0; j-- {
-			if qs[j].Content.Contains(qs[i].Content) && qs[j].Content != qs[i].Content {
+		c := qs[i].Content
+		n := 0
+		for _, j := range open {
+			if qs[j].Content.End > c.Start {
+				open[n] = j
+				n++
+			}
+		}
+		open = open[:n]
+		for k := len(open) - 1; k >= 0; k-- {
+			j := open[k]
+			if qs[j].Content.Contains(c) && qs[j].Content != c {
 				qs[i].Parent, qs[i].Nested = j, true
 				break
 			}
 		}
+		open = append(open, i)
 	}
 }
 
@@ -333,12 +350,8 @@ func closesAfter(s string, t Token) bool {
 	return false
 }
 
-// sortByOpen orders quotations by where their content starts (insertion
-// sort: the slice is nearly sorted and short).
+// sortByOpen orders quotations by where their content starts, keeping the
+// order of those that start together.
 func sortByOpen(qs []Quotation) {
-	for i := 1; i < len(qs); i++ {
-		for j := i; j > 0 && qs[j].Content.Start < qs[j-1].Content.Start; j-- {
-			qs[j], qs[j-1] = qs[j-1], qs[j]
-		}
-	}
+	sort.SliceStable(qs, func(a, b int) bool { return qs[a].Content.Start < qs[b].Content.Start })
 }
