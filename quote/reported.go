@@ -349,7 +349,7 @@ func (d *doc) according(i int, st sent) {
 			from = k + 1
 		}
 		d.addReported(from, d.clauseEnd(k+1, st), cue, subj)
-	case d.punct(i-1, ',') || d.dash(i-1) || d.Toks[i-1].Kind == text.Word:
+	case i > st.first && (d.punct(i-1, ',') || d.dash(i-1) || d.Toks[i-1].Kind == text.Word):
 		end := i - 1
 		if d.Toks[i-1].Kind == text.Word {
 			end = i
