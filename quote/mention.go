@@ -302,11 +302,8 @@ func (d *doc) clauseSubject(i int) [2]int {
 	// "Hours later, ...", "Last week, ...": a short time phrase
 	for j := k; j < i && j-k < 4; j++ {
 		if d.punct(j, ',') {
-			for t := k; t < j; t++ {
-				if d.IsCalendar(t) || d.has(t, qTimeWords) || d.Is(t, "later") || d.Is(t, "hours") || d.Is(t, "days") {
-					k = j + 1
-					break
-				}
+			if j > k && d.timePhrase(k, j) {
+				k = j + 1
 			}
 			break
 		}
@@ -322,6 +319,19 @@ func (d *doc) clauseSubject(i int) [2]int {
 		return none
 	}
 	return np
+}
+
+// timePhrase reports whether tokens [from, to) are only words of time:
+// "Hours later", "Last week", "On Tuesday", "In 2015".
+func (d *doc) timePhrase(from, to int) bool {
+	for t := from; t < to; t++ {
+		if !(d.IsCalendar(t) || d.has(t, qTimeWords) || d.Toks[t].Kind == text.Number || d.Is(t, "hours") || d.Is(t, "days") || d.Is(t, "minutes") ||
+			d.Is(t, "weeks") || d.Is(t, "months") || d.Is(t, "years") || d.Is(t, "moments") || d.Is(t, "ago") ||
+			d.Is(t, "last") || d.Is(t, "on") || d.Is(t, "in") || d.Is(t, "this") || d.Is(t, "early")) {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *doc) isPronounSubject(k int) bool {

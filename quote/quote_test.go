@@ -170,6 +170,12 @@ func TestConstructions(t *testing.T) {
 		{"called as a cue",
 			"Mayor Linda Ortiz called the levy \"a fair price for clean water.\"",
 			[]got{{"the levy \"a fair price for clean water.\"", "mixed", "Linda Ortiz", "Mayor Linda Ortiz", "called"}}},
+		{"coordinated participles are two quotes",
+			"Ana Ruiz then stood up, calling the plan \"a gift to developers\" and accusing the council of haste.",
+			[]got{
+				{"the plan \"a gift to developers\"", "mixed", "Ana Ruiz", "Ana Ruiz", "calling"},
+				{"the council of haste", "indirect", "Ana Ruiz", "Ana Ruiz", "accusing"},
+			}},
 		{"states as a verb",
 			"The new rule states that every ferry must carry two rafts.",
 			[]got{{"every ferry must carry two rafts", "indirect", "", "The new rule", "states"}}},

@@ -562,7 +562,7 @@ func (d *doc) clauseEnd(c int, st sent) int {
 			if d.Is(n, "according") && d.Is(n+1, "to") {
 				return k
 			}
-			if v, ok := d.verbAt(n); ok && (v.ing && d.punct(k, ',') || !v.ing && !v.base && (d.Is(k, "and") || d.Is(k, "but") || d.Is(n-1, "and") || d.Is(n-1, "but"))) {
+			if v, ok := d.verbAt(n); ok && (v.ing && (d.punct(k, ',') || d.Is(k, "and")) || !v.ing && !v.base && (d.Is(k, "and") || d.Is(k, "but") || d.Is(n-1, "and") || d.Is(n-1, "but"))) {
 				return k
 			}
 			if d.punct(k, ',') {
