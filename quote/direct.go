@@ -143,7 +143,7 @@ func (d *doc) frameSentence(q text.Quotation, j int) (cue, subj [2]int, ok bool)
 		return none, none, false
 	}
 	if v, isVerb := d.verbAt(j); isVerb && !v.ing {
-		if s := d.subjectAfter(j + 1); s[0] >= 0 && d.endsFrame(s[1], st) && d.frameEnds(s[1], st) {
+		if s := d.subjectAfter(j + 1); s[0] >= 0 && (d.endsFrame(s[1], st) || d.subordinator(s[1])) && d.frameEnds(s[1], st) {
 			return d.cueSpan(j), s, true
 		}
 		return none, none, false
@@ -154,7 +154,7 @@ func (d *doc) frameSentence(q text.Quotation, j int) (cue, subj [2]int, ok bool)
 		}
 		s := d.subjectBefore(k)
 		c := d.cueSpan(k)
-		if s[0] == j && d.endsFrame(c[1], st) && d.frameEnds(c[1], st) {
+		if s[0] == j && (d.endsFrame(c[1], st) || d.subordinator(c[1])) && d.frameEnds(c[1], st) {
 			return c, s, true
 		}
 		break
@@ -173,8 +173,17 @@ func (d *doc) frameEnds(k int, st sent) bool {
 		if d.Toks[j].Kind == text.QMark || d.Is(j, "that") {
 			return false
 		}
+		if j == k && d.subordinator(j) {
+			return true // "..." Clinton asks as a man walks in: a clause of its own
+		}
 	}
 	return k >= st.end
+}
+
+// subordinator reports whether token k opens a clause of time or manner
+// after a frame ("as", "while", "when", "before", "after").
+func (d *doc) subordinator(k int) bool {
+	return d.Is(k, "as") || d.Is(k, "while") || d.Is(k, "when") || d.Is(k, "before") || d.Is(k, "after")
 }
 
 // lowerWords reports whether tokens [from, to) are all lower-case words.

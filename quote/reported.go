@@ -138,7 +138,11 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 	if d.Is(subj[0], "who") || d.Is(subj[0], "which") {
 		return // a relative clause does not frame the sentence
 	}
-	if !d.punct(comma, ',') || !d.endsFrame(cue[1], st) && !inverted {
+	tail := cue[1]
+	if v.object && !inverted {
+		tail = d.objectAfter(tail, st) // "..., the president told her."
+	}
+	if !d.punct(comma, ',') || !d.endsFrame(tail, st) && !inverted {
 		return
 	}
 	from := d.clauseStart(comma, st)
@@ -192,10 +196,11 @@ func (d *doc) holdsObject(np [2]int) bool {
 }
 
 // subjectClause reports whether tokens [from, to) are a clause that opens
-// with "whether" and serves as a subject ("Whether the plan works will be
-// clear in May"): a reported clause, not an introductory phrase.
+// with "whether" or a gerund and serves as a subject ("Whether the plan
+// works will be clear in May", "Finding oil is not as simple as ..."): a
+// reported clause, not an introductory phrase.
 func (d *doc) subjectClause(from, to int) bool {
-	if !d.Is(from, "whether") {
+	if !d.Is(from, "whether") && !(d.introPhrase(from) && !d.has(from, qIntro)) {
 		return false
 	}
 	n := 0
@@ -349,10 +354,10 @@ func (d *doc) according(i int, st sent) {
 			from = k + 1
 		}
 		d.addReported(from, d.clauseEnd(k+1, st), cue, subj)
-	case i > st.first && (d.punct(i-1, ',') || d.dash(i-1) || d.Toks[i-1].Kind == text.Word):
+	case i > st.first && (d.punct(i-1, ',') || d.dash(i-1) || d.Toks[i-1].Kind == text.Word || d.Toks[i-1].Kind == text.QMark && d.punct(i-2, ',')):
 		end := i - 1
-		if d.Toks[i-1].Kind == text.Word {
-			end = i
+		if d.Toks[i-1].Kind != text.Punct {
+			end = i // `became "the mark,"' according to ...`: the comma sits inside the quote
 		}
 		from := d.clauseStart(end, st)
 		if from >= 0 && d.introPhrase(from) {
