@@ -192,7 +192,7 @@ func (d *doc) dash(i int) bool {
 		return false
 	}
 	w := d.Text(i)
-	return w == "—" || w == "–" || w == "―"
+	return w == "—" || w == "–" || w == "―" || len(w) >= 2 && w[0] == '-' && w[1] == '-'
 }
 
 // has reports whether token i is in the word lists of flag f.

@@ -460,7 +460,7 @@ func (d *doc) clauseAfter(k int, v verb, st sent) int {
 		if _, ok := d.Pronoun(k); ok && !d.objectPronoun(k) && !d.Is(k, "who") && !d.Is(k, "which") {
 			return k
 		}
-		if d.Is(k, "there") {
+		if d.Is(k, "there") || d.subjectThenFinite(k, st) {
 			return k
 		}
 		return -1
@@ -472,6 +472,22 @@ func (d *doc) clauseAfter(k int, v verb, st sent) int {
 		return -1
 	}
 	return k
+}
+
+// subjectThenFinite reports whether a short noun phrase from token k is
+// followed by an auxiliary or a form of "be": "declared Trump was a
+// threat", "announced the deal would close", a clause rather than an
+// object ("announced the winner").
+func (d *doc) subjectThenFinite(k int, st sent) bool {
+	for j := k; j < st.end && j-k <= 5; j++ {
+		if d.has(j, qFinite) {
+			return j > k
+		}
+		if !d.isWord(j) || d.has(j, qStopWords) && !(j == k && d.has(j, qDeterminers)) || d.qw[j].isVerb {
+			return false
+		}
+	}
+	return false
 }
 
 // objectAfter returns the token after the hearer that starts at k: a

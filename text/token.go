@@ -55,6 +55,12 @@ func Tokenize(s string, sp Span, dst []Token) []Token {
 			t.Kind, t.End = QMark, i+2
 		case isQuoteRune(r):
 			t.Kind, t.End = QMark, i+n
+		case r == '-' && i+1 < sp.End && s[i+1] == '-':
+			// "--", the typewriter dash, is one mark
+			t.Kind, t.End = Punct, i+2
+			for t.End < sp.End && s[t.End] == '-' {
+				t.End++
+			}
 		default:
 			t.Kind, t.End = Punct, i+n
 		}
