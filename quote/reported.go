@@ -146,7 +146,7 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 		return
 	}
 	from := d.clauseStart(comma, st)
-	after := cue[1]
+	after := tail // past the cue and its hearer: "Trump told CNN, his policy ..."
 	if inverted {
 		after = subj[1]
 	}
