@@ -213,3 +213,33 @@ func (d *doc) relativeFrame(cue, subj [2]int, st sent) bool {
 	d.addReported(k, end, cue, subj)
 	return true
 }
+
+// infinitiveCue reads a reporting verb in the infinitive whose speaker is
+// the subject of the clause: "D'Souza went on to explain that ...",
+// "Clinton took to Twitter to say she ...", "Fox News sent a host to ask
+// voters if ...". Only a clause opened by "that" or a question word counts,
+// since "to say goodbye" and "to tell the truth" report nothing. It
+// reports whether it read one.
+func (d *doc) infinitiveCue(i int, v verb, st sent) bool {
+	if !v.clause && !v.np {
+		return false
+	}
+	cue := d.cueSpan(i)
+	k := cue[1]
+	if (v.object || v.np) && !d.Is(k, "that") && !d.has(k, qQuestionWords) {
+		k = d.objectAfter(k, st)
+	}
+	if !d.Is(k, "that") && !(d.has(k, qQuestionWords) && !d.Is(k, "about")) || k+1 >= st.end {
+		return false
+	}
+	subj := d.clauseSubject(i)
+	if subj[0] < 0 {
+		return false
+	}
+	c := k
+	if d.Is(k, "that") {
+		c = k + 1
+	}
+	d.addReported(c, d.clauseEnd(c, st), cue, subj)
+	return true
+}

@@ -186,13 +186,16 @@ func (d *doc) punct(i int, c byte) bool {
 	return i >= 0 && i < len(d.Toks) && d.Toks[i].Kind == text.Punct && d.S[d.Toks[i].Start] == c
 }
 
-// dash reports whether token i is a dash (— or –).
+// dash reports whether token i is a dash: —, –, ―, "--", or a hyphen with
+// space on both sides ("Reynolds - his girlfriend - told").
 func (d *doc) dash(i int) bool {
 	if i < 0 || i >= len(d.Toks) || d.Toks[i].Kind != text.Punct {
 		return false
 	}
+	t := d.Toks[i]
 	w := d.Text(i)
-	return w == "—" || w == "–" || w == "―" || len(w) >= 2 && w[0] == '-' && w[1] == '-'
+	return w == "—" || w == "–" || w == "―" || len(w) >= 2 && w[0] == '-' && w[1] == '-' ||
+		w == "-" && t.SpaceBefore && t.SpaceAfter
 }
 
 // has reports whether token i is in the word lists of flag f.

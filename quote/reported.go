@@ -33,6 +33,9 @@ func (d *doc) reported() {
 				continue
 			}
 			v, ok := d.verbAt(i)
+			if ok && v.base && d.Is(i-1, "to") && d.infinitiveCue(i, v, st) {
+				continue
+			}
 			if !ok || d.nounUse(i) || d.naming(i) || d.asReportedBy(i, st) || d.passive(i, v) {
 				continue
 			}
