@@ -178,9 +178,33 @@ func (d *doc) beforeApposition(comma, lo int) [2]int {
 		if !d.namesSomeone(np) {
 			return none
 		}
+		// "Trump, who attacked the judge, who is American, said": the noun
+		// phrase sits inside an earlier relative clause; the subject is
+		// before that one.
+		if c := np[0] - 1; c > lo && d.relativeBefore(c, lo) {
+			for j := c; j >= lo && c-j <= 20; j-- {
+				if d.punct(j, ',') && (d.Is(j+1, "who") || d.Is(j+1, "which")) {
+					if outer := d.beforeApposition(j+1, lo); outer[0] >= 0 {
+						return outer
+					}
+					break
+				}
+			}
+		}
 		return np
 	}
 	return none
+}
+
+// relativeBefore reports whether the words from the last comma before
+// token c up to c open with a relative pronoun ("who", "which").
+func (d *doc) relativeBefore(c, lo int) bool {
+	for j := c; j >= lo && c-j <= 20; j-- {
+		if d.punct(j, ',') || d.dash(j) {
+			return d.Is(j+1, "who") || d.Is(j+1, "which")
+		}
+	}
+	return false
 }
 
 // finiteIn reports whether tokens [from, to), before any relative

@@ -28,8 +28,7 @@ func (d *doc) reported() {
 			if d.Is(i, "asked") && d.askedPassive(i, st) {
 				continue
 			}
-			if d.has(i, qSpeechNouns) && d.Is(i+1, "that") {
-				d.nounCue(i, st)
+			if d.has(i, qSpeechNouns) && d.Is(i+1, "that") && d.nounCue(i, st) {
 				continue
 			}
 			v, ok := d.verbAt(i)
@@ -78,6 +77,17 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 			if s := d.clauseSubject(i); s[0] >= 0 {
 				subj = s
 			}
+		}
+	}
+	if subj[0] < 0 && !v.ing && v.clause && d.Is(cue[1], "that") && cue[1]+1 < st.end {
+		// "Trump, who ..., who ..., claims that ...": a subject too far to
+		// read; the clause is reported speech all the same.
+		// The subject of the sentence is the speaker when it has one.
+		if s := d.clauseSubject(i); s[0] >= 0 {
+			subj = s
+		} else {
+			d.addReported(cue[1]+1, d.clauseEnd(cue[1]+1, st), cue, none)
+			return
 		}
 	}
 	if subj[0] < 0 {
@@ -276,25 +286,27 @@ var speechVerbs = map[string]bool{
 }
 
 // nounCue reads "X voiced assurances that CLAUSE": the cue runs from the
-// verb to the noun.
-func (d *doc) nounCue(n int, st sent) {
+// verb to the noun. It reports whether it read one (else "claims that" may
+// still be a verb).
+func (d *doc) nounCue(n int, st sent) bool {
 	for v := n - 1; v >= st.first && n-v <= 4; v-- {
 		if !d.isWord(v) || d.inQ[v] != 0 {
-			return
+			return false
 		}
 		if !d.has(v, qSpeechVerbs) {
 			continue
 		}
 		subj := d.subjectBefore(v)
 		if subj[0] < 0 {
-			return
+			return false
 		}
 		c := n + 2
 		if c < st.end {
 			d.addReported(c, d.clauseEnd(c, st), [2]int{v, n + 1}, subj)
 		}
-		return
+		return true
 	}
+	return false
 }
 
 // objectReports reports whether the verb at i reports through a plain
