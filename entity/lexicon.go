@@ -45,7 +45,9 @@ var roleNouns = set(`president minister premier chancellor leader official diplo
 	congressman congresswoman representative judge justice prosecutor attorney lawyer executive director head
 	manager coach king queen prince general commander businessman businesswoman billionaire mogul politician
 	lawmaker legislator democrat republican incumbent president-elect author economist analyst expert officer
-	striker player captain chair counselor councillor councilman councilwoman councilor sheriff commissioner`)
+	striker player captain chair counselor councillor councilman councilwoman councilor sheriff commissioner
+	man woman person resident voter strategist pollster consultant activist supporter critic worker employee
+	student teacher doctor nurse veteran witness neighbor neighbour friend owner organizer volunteer delegate`)
 
 // groupNouns head plural or collective speakers ("officials", "sources").
 var groupNouns = set(`officials reporters journalists crowd audience sources source people residents representatives experts analysts critics supporters
