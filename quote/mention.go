@@ -101,6 +101,9 @@ func (d *doc) npEndingAt(j, lo int) [2]int {
 		case d.punct(p, '.') && p > lo && (d.IsTitle(p-1) || d.initial(p-1)) && d.Toks[p].Start == d.Toks[p-1].End:
 			k = p // "Mr." / "Sen.": the period of an abbreviated title
 			continue
+		case p-2 > lo && d.ageAdjective(p-2):
+			k = p - 2 // "the 71-year-old diplomat"
+			continue
 		case d.Toks[p].Kind != text.Word:
 		case d.Is(p, "of") || d.Is(p, "for") && (d.Toks[k].Cap || d.IsRoleNoun(p-1) || d.IsGroupNoun(p-1)):
 			k = p
@@ -243,6 +246,9 @@ func (d *doc) namesSomeone(np [2]int) bool {
 		if _, ok := d.Pronoun(i); ok && np[1]-np[0] == 1 {
 			return true
 		}
+		if d.ageAdjective(i) && strings.HasSuffix(d.Text(i+2), "old") {
+			return true // "the 46-year-old"
+		}
 	}
 	return false
 }
@@ -267,6 +273,13 @@ func (d *doc) subjectAfter(i int) [2]int {
 		case d.punct(k, '.') && k > i && (d.IsTitle(k-1) || d.initial(k-1)) && d.Toks[k].Start == d.Toks[k-1].End && k+1 < hi && d.Toks[k+1].Cap:
 			k++
 			continue
+		case d.ageAdjective(k) && k+3 < hi:
+			k += 3 // "the 46-year-old", "a 29-year-old Berlin woman"
+			if d.isWord(k) && !d.has(k, qStopWords) {
+				continue
+			}
+			sawHead = true // "said the 46-year-old."
+			continue
 		case d.Toks[k].Kind != text.Word:
 		case d.IsCalendar(k) || d.has(k, qTimeWords):
 		case (d.Is(k, "of") || d.Is(k, "for")) && k > i && k+1 < hi && (d.Toks[k+1].Cap || d.has(k+1, qDeterminers)):
@@ -290,6 +303,13 @@ func (d *doc) subjectAfter(i int) [2]int {
 		return none
 	}
 	return np
+}
+
+// ageAdjective reports whether tokens k, k+1, k+2 are a number, a hyphen
+// and a word written together ("46-year-old", "2-to-1").
+func (d *doc) ageAdjective(k int) bool {
+	return k >= 0 && k+2 < len(d.Toks) && d.Toks[k].Kind == text.Number && d.punct(k+1, '-') && d.isWord(k+2) &&
+		d.Toks[k+1].Start == d.Toks[k].End && d.Toks[k+2].Start == d.Toks[k+1].End
 }
 
 // initial reports whether token i is a capital letter standing for a name
