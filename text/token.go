@@ -88,6 +88,10 @@ func isLetter(r rune) bool {
 // hyphens and periods that sit between letters ("Trump’s", "Ki-moon", "U.S").
 func wordEnd(s string, i, end int) int {
 	for i < end {
+		if asciiAlnum[s[i]] {
+			i++ // the common case, without decoding
+			continue
+		}
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:end])
@@ -115,6 +119,14 @@ func dottedInitial(s string, i, end int) bool {
 	nextSingle := i+2 <= end && isASCIILetter(s[i+1]) && (i+2 == end || !isASCIILetter(s[i+2]))
 	return prevSingle && nextSingle
 }
+
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [256]bool) {
+	for c := 0; c < 128; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
