@@ -162,7 +162,8 @@ func init() {
 	add(cReport, 0, "said", "says", "say", "told", "added", "announced", "stated", "noted", "reported",
 		"declared", "explained", "stressed", "underscored", "emphasized", "emphasised", "insisted")
 	add(cFuture, 0, "will", "ll", "shall", "next", "tomorrow", "upcoming", "coming", "scheduled",
-		"expected", "plans", "due", "would", "going", "set", "until", "hopes", "intends", "aims")
+		"expected", "plans", "due", "would", "going", "set", "until", "hopes", "intends", "aims",
+		"planned", "planning", "plan")
 	add(cTrigger, 0, "today", "yesterday", "tomorrow", "tonight", "now", "currently", "current",
 		"recently", "recent", "lately", "previously", "formerly", "soon", "future", "past", "present",
 		"the", "this", "last", "next", "coming", "previous", "following", "latest", "these", "that",

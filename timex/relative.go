@@ -132,7 +132,7 @@ func (tg *tagger) shifted(i int) (match, bool) {
 		return match{}, false
 	}
 	k := i + 1
-	t := tg.word(k)
+
 	switch {
 	case tg.has(k, cUnits) && !tg.is(k, "decades"):
 		// "recent years" (a vague duration, as TimeBank has it), "the coming days"
@@ -193,9 +193,8 @@ func (tg *tagger) shifted(i int) (match, bool) {
 		default:
 			return match{}, false
 		}
-		if t == "year" && tg.punct(k+1, '\'') && tg.is(k+2, "s") {
-			return match{}, false // "last year's third quarter" is read by quarter
-		}
+		// "last year's results" is last year; "last year's third quarter" is
+		// longer, so the quarter rule's reading wins it.
 		return match{start: i, end: k + 1, typ: typ, val: v, the: true}, true
 	case tg.has(k, cMonth) && tg.toks[k].upper && dir != -2:
 		m := tg.toks[k].lx().val

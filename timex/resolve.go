@@ -22,29 +22,63 @@ func (tg *tagger) tense(i, j int) int {
 	if i >= len(tg.toks) {
 		return unknown
 	}
-	// A preposition before the expression says more than any verb: "by
-	// February" and "until Friday" look ahead, "since March" looks back.
+	// "since March" looks back whatever the verb. "by February", "until
+	// Friday" and "as soon as Tuesday" look ahead ("postponed until
+	// Tuesday"), unless a past perfect puts the deadline behind ("had filed
+	// by Wednesday", "Until Thursday, they had not called him").
 	switch tg.word(i - 1) {
 	case "by", "until", "till", "through":
-		return future
+		return tg.aheadTense(i, j)
+	case "as":
+		if tg.is(i-2, "soon", "early") && tg.is(i-3, "as") {
+			return tg.aheadTense(i-3, j)
+		}
 	case "since":
 		return past
 	}
+	return tg.clauseTense(i, j)
+}
+
+// aheadTense is the tense of an expression after a forward-looking
+// preposition ending at token i-1: past when a "had" governs its clause,
+// else future.
+func (tg *tagger) aheadTense(i, j int) int {
+	lo, hi := tg.sentStart(i), tg.sentEnd(min(j, len(tg.toks))-1)
+	k := i - 2
+	for ; k >= lo && !tg.punct(k, ',', ';') && !tg.is(k, "had"); k-- {
+	}
+	if tg.is(k, "had") {
+		return past
+	}
+	if i-1-lo <= 1 { // the sentence opens with it: its clause comes after
+		for k = j; k < hi && !tg.is(k, "had"); k++ {
+		}
+		if k < hi {
+			return past
+		}
+	}
+	return future
+}
+
+// clauseTense is the tense of the nearest marker around [i, j).
+func (tg *tagger) clauseTense(i, j int) int {
 	lo, hi := tg.sentStart(i), tg.sentEnd(min(j, len(tg.toks))-1)
 	// Going forward, a comma ends the expression's clause unless the
-	// expression opens the sentence ("On Monday, the envoy said").
+	// expression opens the sentence ("On Monday, the envoy said"), and a
+	// "that" always does: what follows is reported ("told reporters on
+	// Tuesday that the blockade might be extended").
 	opens := i-lo <= 1
 	for d := 1; i-d >= lo || j-1+d < hi; d++ {
-		if k := j - 1 + d; !opens && k < hi && tg.punct(k, ',', ';') {
+		if k := j - 1 + d; k < hi && (!opens && tg.punct(k, ',', ';') || tg.is(k, "that") && k > j) {
 			hi = k
 		}
 		if k := i - d; k >= lo {
-			if t := tg.marker(k, d); t != unknown {
+			if t := tg.marker(k, d, true); t != unknown {
 				return t
 			}
 		}
 		if k := j - 1 + d; k < hi {
-			if t := tg.marker(k, d); t != unknown {
+			if t := tg.marker(k, d, false); t != unknown {
 				if tg.has(k, cReport) && k-lo > 0 && i-lo > 1 && tg.commaBetween(j, k) {
 					continue // "... on Friday, officials said": the attribution of the clause
 				}
@@ -64,7 +98,9 @@ func (tg *tagger) commaBetween(j, k int) bool {
 	return false
 }
 
-func (tg *tagger) marker(k, dist int) int {
+// marker is the tense token k marks, dist tokens from the expression,
+// before it or after it.
+func (tg *tagger) marker(k, dist int, before bool) int {
 	t := &tg.toks[k]
 	if t.kind != tWord {
 		return unknown
@@ -83,10 +119,22 @@ func (tg *tagger) marker(k, dist int) int {
 				return unknown
 			}
 			return future
-		case "set", "going", "expected", "scheduled", "plans", "hopes", "intends", "aims":
-			// "is expected to", "scheduled for"; not "vacation plans".
+		case "set", "going", "expected", "plans", "hopes", "intends", "aims":
+			// "is expected to", "set for"; not "vacation plans".
 			if tg.is(k+1, "to", "for") {
 				return future
+			}
+			return unknown
+		case "scheduled", "planned", "planning", "plan":
+			// "planned to leave on Thursday", "has scheduled a news
+			// conference Thursday": a plan made in the past for a day
+			// ahead. After the expression, the day is when the plan was
+			// made ("On Friday, the government planned to ...").
+			if before && tg.is(k+1, "to", "for", "a", "an") {
+				return future
+			}
+			if tg.word(k) == "scheduled" || tg.word(k) == "planned" {
+				return past
 			}
 			return unknown
 		}

@@ -96,6 +96,18 @@ func TestWeekdaysByTense(t *testing.T) {
 		{"2023-09-20", "She met him last Friday and will see him next Tuesday.", []string{"last Friday|DATE|2023-09-15", "next Tuesday|DATE|2023-09-26"}},
 		{"", "Aliyev said on Tuesday that talks would go on.", []string{"Tuesday|DATE|XXXX-WXX-2"}},
 		{"", "The market is closed on Sundays.", []string{"Sundays|SET|XXXX-WXX-7"}},
+		// A plan made in the past for a day ahead; the day it was made.
+		{"2023-09-20", "The delegation planned to leave the capital on Thursday.", []string{"Thursday|DATE|2023-09-21"}},
+		{"2023-09-20", "The governor has scheduled a briefing Friday to explain the cuts.", []string{"Friday|DATE|2023-09-22"}},
+		{"2023-09-20", "On Monday, the council planned to vote on the budget.", []string{"Monday|DATE|2023-09-18"}},
+		// Forward-looking prepositions, unless a past perfect puts the day behind.
+		{"2023-09-20", "The court postponed until Friday any ruling on the case.", []string{"Friday|DATE|2023-09-22"}},
+		{"2023-09-20", "Officials closed the border until Monday.", []string{"Monday|DATE|2023-09-25"}},
+		{"2023-09-20", "Forty members had filed their reports by Tuesday.", []string{"Tuesday|DATE|2023-09-19"}},
+		{"2023-09-20", "Until Monday, the police had not named a suspect.", []string{"Monday|DATE|2023-09-18"}},
+		{"2023-09-20", "The convoy could arrive as soon as Saturday, the mayor said.", []string{"Saturday|DATE|2023-09-23"}},
+		// What follows "that" is reported: its verbs do not date the report.
+		{"2023-09-20", "The minister told a news conference on Monday that the ban might be extended.", []string{"Monday|DATE|2023-09-18"}},
 	})
 }
 
@@ -110,6 +122,7 @@ func TestRelativeExpressions(t *testing.T) {
 		{"2023-09-20", "A meeting will be held in Moscow in the coming days.", []string{"the coming days|DATE|FUTURE_REF"}},
 		{"2023-09-20", "Now the issue depends on them, and it is currently calm.", []string{"Now|DATE|PRESENT_REF", "currently|DATE|PRESENT_REF"}},
 		{"2023-09-20", "Sales fell last year and will grow next year.", []string{"last year|DATE|2022", "next year|DATE|2024"}},
+		{"2023-09-20", "Profit rose 5% from last year's level; this year's harvest is late.", []string{"last year|DATE|2022", "this year|DATE|2023"}},
 		{"2023-09-20", "He resigned five years ago; the plan was set out 10 days ago.", []string{"five years ago|DATE|2018", "10 days ago|DATE|2023-09-10"}},
 		{"2023-09-20", "It rained this morning and last night.", []string{"this morning|TIME|2023-09-20TMO", "last night|TIME|2023-09-19TNI"}},
 		{"2023-09-20", "Troops left over the weekend.", []string{"the weekend|DATE|2023-W37-WE"}},
