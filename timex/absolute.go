@@ -75,7 +75,13 @@ func (tg *tagger) yearAfter(k int) (y, next int, ok bool) {
 		k++
 	}
 	y, ok = tg.year4(k)
-	if !ok || tg.adj(k+1) && tg.punct(k+1, '-', '/', ':', '%') || tg.pluralNoun(k+1) {
+	if !ok {
+		if y, next, ok := tg.spelledYear(k); ok && y >= 1000 {
+			return y, next, true // "January nineteen ninety-seven"
+		}
+		return 0, 0, false
+	}
+	if tg.adj(k+1) && tg.punct(k+1, '-', '/', ':', '%') || tg.pluralNoun(k+1) {
 		return 0, 0, false
 	}
 	return y, k + 1, true
@@ -121,12 +127,25 @@ func (tg *tagger) monthDate(i int) (match, bool) {
 	if y, k2, ok := tg.yearAfter(k); ok {
 		return match{start: i, end: k2, typ: Date, val: monthVal(y, m)}, true
 	}
-	if tg.is(k, "this", "last", "next") && tg.is(k+1, "year") {
-		off := map[string]int{"this": 0, "last": -1, "next": 1}[tg.word(k)]
-		if !tg.ref.ok {
-			return match{start: i, end: k + 2, typ: Date, val: "XXXX-" + two(m)}, true
+	// "January this year" is one expression; in "October of next year" and
+	// "May of 2010" the year is one of its own, which gives the month its year.
+	j, of := k, tg.is(k, "of")
+	if of {
+		j++
+		if y, _, ok := tg.yearAfter(j); ok && !tg.punct(j, ',') {
+			return match{start: i, end: k, typ: Date, val: monthVal(y, m)}, true
 		}
-		return match{start: i, end: k + 2, typ: Date, val: monthVal(tg.refYear()+off, m)}, true
+	}
+	if tg.is(j, "this", "last", "next") && tg.is(j+1, "year") {
+		off := map[string]int{"this": 0, "last": -1, "next": 1}[tg.word(j)]
+		end := j + 2
+		if of {
+			end = k
+		}
+		if !tg.ref.ok {
+			return match{start: i, end: end, typ: Date, val: "XXXX-" + two(m)}, true
+		}
+		return match{start: i, end: end, typ: Date, val: monthVal(tg.refYear()+off, m)}, true
 	}
 	if m == 5 && !tg.is(i-1, "in", "since", "until", "till", "of", "by", "from", "through", "last", "this", "next",
 		"early", "late", "mid", "and", "or", "between", "before", "after", "during", "each", "every") {

@@ -382,6 +382,14 @@ func (tg *tagger) season(i int) (match, bool) {
 		return match{}, false
 	}
 	s := tg.toks[k].lx().val
+	// "the winter of 1994", "spring 2009"
+	j := k + 1
+	if tg.is(j, "of") {
+		j++
+	}
+	if y, next, ok := tg.yearAfter(j); ok && !tg.punct(j, ',') {
+		return match{start: i, end: next, typ: Date, val: yearVal(y) + "-" + seasonCode[s], the: true}, true
+	}
 	if !tg.ref.ok {
 		return match{start: i, end: k + 1, typ: Date, val: "XXXX-" + seasonCode[s], the: true}, true
 	}

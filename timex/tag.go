@@ -90,6 +90,7 @@ func registerRules() {
 		{read: (*tagger).slashDate, numbers: true},
 		{read: (*tagger).clock, numbers: true, words: []string{"noon", "midday", "midnight"}},
 		{read: (*tagger).yearNumber, numbers: true, apos: true},
+		{read: (*tagger).yearInWords, words: []string{"sixteen", "seventeen", "eighteen", "nineteen", "two", "year"}},
 		{read: (*tagger).dayMonth, numbers: true},
 		{read: (*tagger).monthDate, classes: cMonth | cMonAbbr},
 		{read: (*tagger).weekdayDate, classes: cWeekday},

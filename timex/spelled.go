@@ -1,0 +1,84 @@
+package timex
+
+// Years said in words, as broadcast transcripts write them: "nineteen
+// ninety-six", "nineteen hundred", "the year two thousand", "two thousand
+// and one".
+
+// spelledYear reads a year in words at token i and returns the token after it.
+func (tg *tagger) spelledYear(i int) (y, next int, ok bool) {
+	if !tg.has(i, cNumber) {
+		return 0, 0, false
+	}
+	c := tg.toks[i].lx().val
+	k := i + 1
+	switch {
+	case c >= 16 && c <= 19: // the century: "nineteen ninety-six", "eighteen twelve"
+		if tg.is(k, "hundred") {
+			y, k = c*100, k+1
+			break
+		}
+		if tg.is(k, "oh") && tg.has(k+1, cNumber) && tg.toks[k+1].lx().val < 10 {
+			return c*100 + tg.toks[k+1].lx().val, k + 2, tg.yearEnds(k + 2)
+		}
+		n, k2, ok := tg.wordsBelow100(k)
+		if !ok || n < 10 {
+			return 0, 0, false
+		}
+		y, k = c*100+n, k2
+	case c == 2 && tg.is(k, "thousand"): // "two thousand", "two thousand and one"
+		y, k = 2000, k+1
+		j := k
+		if tg.is(j, "and") {
+			j++
+		}
+		if n, k2, ok := tg.wordsBelow100(j); ok && n > 0 {
+			y, k = 2000+n, k2
+		}
+	default:
+		return 0, 0, false
+	}
+	return y, k, tg.yearEnds(k)
+}
+
+// wordsBelow100 reads "ninety-six", "ninety six", "twelve".
+func (tg *tagger) wordsBelow100(k int) (n, next int, ok bool) {
+	if !tg.has(k, cNumber) || tg.toks[k].lx().val >= 100 {
+		return 0, 0, false
+	}
+	n, k = tg.toks[k].lx().val, k+1
+	if n >= 20 && n%10 == 0 {
+		j := k
+		if tg.punct(j, '-') && tg.adj(j) {
+			j++
+		}
+		if tg.has(j, cNumber) && tg.toks[j].lx().val > 0 && tg.toks[j].lx().val < 10 {
+			n, k = n+tg.toks[j].lx().val, j+1
+		}
+	}
+	return n, k, true
+}
+
+// yearEnds reports whether a year in words may end before token k: not
+// when a noun it would count follows ("nineteen ninety-six people").
+func (tg *tagger) yearEnds(k int) bool {
+	return !tg.pluralNoun(k) && !tg.has(k, cNumber|cUnit|cUnits) && !(tg.punct(k, '-') && tg.adj(k))
+}
+
+// yearInWords reads a spelled year as an expression: "nineteen ninety-six"
+// anywhere, "two thousand" only where a year is expected ("in", "by", "the
+// year"), since it is far more often a number. "the year two thousand"
+// takes "the year" in.
+func (tg *tagger) yearInWords(i int) (match, bool) {
+	start, k := i, i
+	if tg.is(i, "year") {
+		k = i + 1
+	}
+	y, end, ok := tg.spelledYear(k)
+	if !ok {
+		return match{}, false
+	}
+	if y >= 2000 && k == i && !tg.is(i-1, "in", "since", "by", "until", "of", "from", "before", "after", "early", "late", "mid") {
+		return match{}, false
+	}
+	return match{start: start, end: end, typ: Date, val: yearVal(y), the: start != k}, true
+}
