@@ -26,11 +26,20 @@ func (tg *tagger) calendarNoun(i int) (match, bool) {
 		if tg.is(k+1, "ended", "ending") {
 			return match{start: i, end: k + 1, typ: Duration, val: "P1Y", the: true}, true
 		}
-		off := 0
 		if tg.is(i, "latest") {
-			off = -1
+			return match{start: i, end: k + 1, typ: Date, val: tg.relYear(-1), the: true}, true
 		}
-		return match{start: i, end: k + 1, typ: Date, val: tg.relYear(off), the: true}, true
+		return match{start: i, end: k + 1, typ: Date, val: tg.contextYear(i), the: true}, true
+	case tg.is(i, "year") && tg.is(i-1, "the") && tg.is(i-2, "for", "of", "during", "throughout") && tg.yearNounEnds(i+1):
+		// "for the year, volume was flat", "the first nine months of the year"
+		return match{start: i, end: i + 1, typ: Date, val: tg.contextYear(i), the: true}, true
+	case tg.is(i, "year") && tg.is(i-1, "that") && tg.yearNounEnds(i+1):
+		// "watch imports that year": the year last named
+		v := tg.lastYear
+		if v == "" {
+			v = tg.relYear(0)
+		}
+		return match{start: i - 1, end: i + 1, typ: Date, val: v}, true
 	case tg.has(i, cUnits) && tg.is(i-1, "for", "within", "in", "over") && !(tg.adj(i+1) && tg.punct(i+1, '-')):
 		if tg.is(i+1, "of", "old", "ago") || tg.has(i+1, cUnit|cUnits) {
 			return match{}, false
@@ -159,4 +168,27 @@ func (tg *tagger) samePeriod(i int) (match, bool) {
 		v = yearVal(y-1) + tg.lastMonth[4:]
 	}
 	return match{start: i, end: k, typ: Date, val: v, the: true, derived: true}, true
+}
+
+// yearNounEnds reports whether "the year" ends before token k, rather than
+// going on into another expression or a compound ("the year ended Sept.
+// 30", "the year before", "the year-ago quarter", "the year 2000").
+func (tg *tagger) yearNounEnds(k int) bool {
+	if tg.adj(k) && tg.punct(k, '-', '\'') || k < len(tg.toks) && tg.toks[k].kind == tNum {
+		return false
+	}
+	return !tg.is(k, "ended", "ending", "before", "after", "earlier", "ago", "later", "old", "and", "or")
+}
+
+// contextYear is the year "the year" and "the entire year" mean: the year
+// of a date named earlier in the same sentence ("the fourth quarter of 2005
+// and a loss for the entire year"), else the reference year.
+func (tg *tagger) contextYear(i int) string {
+	lo := int(tg.toks[tg.sentStart(i)].start)
+	for k := len(tg.out) - 1; k >= 0 && tg.out[k].Span.Start >= lo; k-- {
+		if v := tg.out[k].Value; tg.out[k].Type == Date && len(v) >= 4 && isDigits(v[:4]) {
+			return v[:4]
+		}
+	}
+	return tg.relYear(0)
 }

@@ -210,7 +210,7 @@ func (tg *tagger) duration(i int) (match, bool) {
 	default:
 		return match{}, false
 	}
-	if u == uWeekend || u == uHalf || u == uQuarter && tg.fraction(k+1) {
+	if u == uWeekend || u == uHalf || u == uQuarter && !a.x && a.n < 4 && tg.fraction(k+1) {
 		return match{}, false
 	}
 	// "a second consecutive day", "a second time": the ordinal, not the unit.

@@ -584,7 +584,10 @@ func (tg *tagger) anaphor(i int) (match, bool) {
 	if !tg.is(k, "day") || tg.adj(k+1) && tg.punct(k+1, '-') {
 		return match{}, false
 	}
-	if off == 0 && tg.word(i+1) != "same" && tg.word(i) == "the" && !tg.is(i-1, "on", "for", "during", "of", "throughout", "over") {
+	// A bare "the day" is a date after a preposition ("for the day") or
+	// a verb of the trading session ("the index ended the day at 7,114").
+	if off == 0 && tg.word(i+1) != "same" && tg.word(i) == "the" && !tg.is(i-1, "on", "for", "during", "of", "throughout", "over",
+		"end", "ends", "ended", "ending", "finish", "finished", "finishing", "close", "closed", "closing", "start", "started", "starting") {
 		return match{}, false
 	}
 	if tg.is(k+1, "before") && off == 0 {

@@ -72,6 +72,9 @@ func (tg *tagger) yearInWords(i int) (match, bool) {
 	start, k := i, i
 	if tg.is(i, "year") {
 		k = i + 1
+		if y, ok := tg.year4(k); ok && tg.is(i-1, "the") && tg.yearEnds(k+1) {
+			return match{start: i, end: k + 1, typ: Date, val: yearVal(y), the: true}, true // "the year 2000"
+		}
 	}
 	y, end, ok := tg.spelledYear(k)
 	if !ok {

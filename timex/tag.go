@@ -43,6 +43,7 @@ type tagger struct {
 	lastQuarter int    // year*10+quarter, or 0
 	lastQTok    int    // the token where that quarter was named
 	lastMonth   string // the month last named (YYYY-MM), for "the same month a year ago"
+	lastYear    string // the year of the date last named (YYYY), for "that year"
 }
 
 // quarterWindow is how many tokens back a named quarter still anchors "a
@@ -229,6 +230,9 @@ func (tg *tagger) remember(v string, tok int) {
 		if r, ok := ParseRef(v[:10]); ok {
 			tg.lastDay = r.t
 		}
+	}
+	if len(v) >= 4 && isDigits(v[:4]) && (len(v) == 4 || v[4] == '-') {
+		tg.lastYear = v[:4]
 	}
 	if len(v) == 7 && v[4] == '-' && v[5] != 'Q' && v[5] != 'H' && v[0] != 'X' {
 		tg.lastMonth = v

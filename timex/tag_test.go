@@ -133,6 +133,20 @@ func TestRelativeExpressions(t *testing.T) {
 		{"2023-09-20", "Shops open on Christmas Eve.", []string{"Christmas Eve|DATE|2023-12-24"}},
 		{"", "Prices fell last week and yesterday.", []string{"last week|DATE|XXXX-WXX", "yesterday|DATE|XXXX-XX-XX"}},
 		{"", "Prices fell last year.", []string{"last year|DATE|XXXX"}},
+		// Years in words, as transcripts write them; "two thousand" only where a year is expected.
+		{"1998-02-27", "In nineteen ninety-one the bank failed; the cuts come by the year two thousand.",
+			[]string{"nineteen ninety-one|DATE|1991", "the year two thousand|DATE|2000"}},
+		{"1998-02-27", "January nineteen ninety-seven. A second blast hit the city.", []string{"January nineteen ninety-seven|DATE|1997-01"}},
+		{"1998-02-27", "Two thousand people marched, nineteen ninety-six delegates voted.", nil},
+		{"2023-09-20", "The dam was finished in the winter of 1994.", []string{"the winter of 1994|DATE|1994-WI"}},
+		// The month takes its year from the year named after "of"; both are expressions.
+		{"2009-05-15", "Licences run out after October of next year.", []string{"October|DATE|2010-10", "next year|DATE|2010"}},
+		// "the year", "that year" and "the day" from their context.
+		{"1989-11-02", "For the year, volume was flat. Imports reached $37 million in 1988, a small share of sales that year.",
+			[]string{"the year|DATE|1989", "1988|DATE|1988", "that year|DATE|1988"}},
+		{"2006-01-27", "The carmaker lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.",
+			[]string{"the fourth quarter of 2005|DATE|2005-Q4", "the entire year|DATE|2005"}},
+		{"2009-08-21", "The index gained 155 points to end the day at 9,505.", []string{"the day|DATE|2009-08-21"}},
 	})
 }
 
@@ -152,6 +166,9 @@ func TestQuarters(t *testing.T) {
 
 func TestDurationsAndSets(t *testing.T) {
 	runTagCases(t, []tagCase{
+		// A quarter of something is a fraction, not three months.
+		{"2023-09-20", "The country imports about three-quarters of its grain and a quarter, of the rest, by sea.", nil},
+		{"2023-09-20", "The firm posted losses for several quarters of the year.", []string{"several quarters|DURATION|PXQ", "the year|DATE|2023"}},
 		{"", "During the 44-day war, forces advanced.", []string{"44-day|DURATION|P44D"}},
 		{"", "The land was held for almost 30 years.", []string{"almost 30 years|DURATION|P30Y"}},
 		{"", "Over the past two and a half years, little changed.", []string{"the past two and a half years|DURATION|P2Y6M"}},
