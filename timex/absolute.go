@@ -74,6 +74,9 @@ func (tg *tagger) yearAfter(k int) (y, next int, ok bool) {
 	if tg.punct(k, ',') {
 		k++
 	}
+	if tg.newLine(k) {
+		return 0, 0, false // a title ending in "March" over a dateline "2008 ..."
+	}
 	y, ok = tg.year4(k)
 	if !ok {
 		if y, next, ok := tg.spelledYear(k); ok && y >= 1000 {
@@ -104,7 +107,7 @@ func (tg *tagger) monthDate(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	if d, k2, ok := tg.dayNumber(k); ok {
+	if d, k2, ok := tg.dayNumber(k); ok && !tg.newLine(k) {
 		end, y := k2, 0
 		if yy, k3, ok := tg.yearAfter(k2); ok {
 			y, end = yy, k3
@@ -263,6 +266,9 @@ func (tg *tagger) weekdayDate(i int) (match, bool) {
 	if tg.punct(j, ',') {
 		j++
 	}
+	if tg.newLine(j) {
+		j = len(tg.toks) // a title ending in "until Friday" over a dateline "September 18, 2008"
+	}
 	if m, ok := tg.monthDate(j); ok && len(m.val) == 10 {
 		m.start = i
 		return m, true
@@ -352,6 +358,9 @@ func (tg *tagger) clock(i int) (match, bool) {
 	j := k
 	if tg.punct(j, ',') || tg.is(j, "on") {
 		j++
+	}
+	if tg.newLine(j) {
+		j = len(tg.toks)
 	}
 	for _, r := range []rule{(*tagger).weekdayDate, (*tagger).monthDate, (*tagger).dayMonth, (*tagger).deictic} {
 		if m, ok := r(tg, j); ok && m.typ == Date && len(m.val) == 10 {
@@ -449,3 +458,7 @@ func (tg *tagger) zone(k int) (zoneMatch, bool) {
 	}
 	return zoneMatch{val: val, end: k}, true
 }
+
+// newLine reports whether a line break comes before token k (or the text
+// ends): no expression runs across one.
+func (tg *tagger) newLine(k int) bool { return k >= len(tg.toks) || tg.toks[k].nl }

@@ -68,6 +68,11 @@ func (tg *tagger) quantity(i int) (amount, int, bool) {
 			return amount{}, 0, false // "some 20 years" is read by approximate
 		}
 		return amount{x: true}, i + 1, true
+	case "single":
+		if tg.punct(i+1, '-') && tg.adj(i+1) {
+			return amount{n: 1}, i + 1, true // "a single-day record"
+		}
+		return amount{}, 0, false
 	case "half":
 		if tg.is(i+1, "a", "an") {
 			return amount{half: true}, i + 2, true

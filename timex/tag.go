@@ -105,7 +105,7 @@ func registerRules() {
 			"year", "quarter", "half"}},
 		{read: (*tagger).season, classes: cSeason, words: []string{"this", "last", "past", "next", "coming"}},
 		{read: (*tagger).duration, numbers: true, classes: cNumber, words: []string{"past", "last", "next", "coming",
-			"first", "final", "previous", "following", "latest", "recent", "a", "an", "few", "several", "half"}},
+			"first", "final", "previous", "following", "latest", "recent", "a", "an", "few", "several", "half", "single"}},
 		{read: (*tagger).set, words: []string{"daily", "nightly", "weekly", "monthly", "yearly", "annually", "annual",
 			"hourly", "every", "each", "per"}},
 		{read: (*tagger).anaphor, words: []string{"the", "that"}},
