@@ -305,6 +305,9 @@ func (tg *tagger) clock(i int) (match, bool) {
 	h, mi, k := -1, 0, i
 	switch {
 	case tg.is(i, "noon", "midday"):
+		if tg.is(i-1, "high") {
+			return match{}, false // "High Noon", "high noon comes today"
+		}
 		h, k = 12, i+1
 	case tg.is(i, "midnight"):
 		h, k = 24, i+1

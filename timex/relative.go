@@ -98,8 +98,8 @@ func (tg *tagger) reference(i int) (match, bool) {
 		}
 	case "soon":
 		val = "FUTURE_REF"
-		if tg.is(i-1, "as") {
-			return match{}, false // "as soon as"
+		if tg.is(i-1, "as") || tg.is(i+1, "after", "before") {
+			return match{}, false // "as soon as"; "soon after" relates two events, it names no time
 		}
 	case "long", "short":
 		if tg.is(i+1, "term", "run") && tg.is(i-1, "the") {
