@@ -314,6 +314,11 @@ func (tg *tagger) quarter(i int) (match, bool) {
 		if !tg.is(i-1, "the") || tg.is(k, "of", "century") {
 			return match{}, false
 		}
+		// A quarter the text just named is its own label (a fiscal "first
+		// quarter" may end in September); else the end date tells.
+		if v, ok := tg.quarterEnded(k); ok && tg.recentQuarter(i) == 0 {
+			return match{start: i, end: k, typ: Date, val: v, the: true}, true
+		}
 		return match{start: i, end: k, typ: Date, val: tg.latestQuarter(), the: true}, true
 	}
 	// A year after: "of 2009", "of last year", "of this year", "of fiscal 1990".
@@ -332,10 +337,13 @@ func (tg *tagger) quarter(i int) (match, bool) {
 		}
 	}
 	if ord == 0 {
+		// "the 1988 period": the year-ago side of a comparison, valued by
+		// the quarter last named and no anchor for what follows.
 		if tg.lastQuarter == 0 {
-			return match{start: i, end: k, typ: Date, val: yearVal(y), the: true}, true
+			return match{start: i, end: k, typ: Date, val: yearVal(y), the: true, derived: true}, true
 		}
 		ord = tg.lastQuarter % 10
+		return match{start: i, end: k, typ: Date, val: quarterVal(y, ord), the: true, derived: true}, true
 	}
 	code := "Q"
 	if unit == "half" {
@@ -603,4 +611,24 @@ func (tg *tagger) anaphor(i int) (match, bool) {
 		day = tg.ref.t
 	}
 	return match{start: i, end: k + 1, typ: Date, val: dayVal(day.AddDate(0, 0, off))}, true
+}
+
+// quarterEnded reads "ended Sept. 30" after "the quarter" (token k): the
+// quarter is the three months up to that day, valued by the calendar
+// quarter of their middle month ("ended July 31" is May to July: Q2).
+func (tg *tagger) quarterEnded(k int) (string, bool) {
+	if !tg.is(k, "ended", "ending") {
+		return "", false
+	}
+	m, ok := tg.monthDate(k + 1)
+	if !ok || len(m.val) != 10 || m.val[0] == 'X' {
+		return "", false
+	}
+	y, _ := atoi(m.val[:4])
+	mo, _ := atoi(m.val[5:7])
+	mid := mo - 1
+	if mid < 1 {
+		y, mid = y-1, mid+12
+	}
+	return quarterVal(y, (mid-1)/3+1), true
 }
