@@ -134,6 +134,9 @@ func (tg *tagger) shifted(i int) (match, bool) {
 	k := i + 1
 
 	switch {
+	case dir == -2 && tg.is(i, "latest") && tg.is(k, "period"):
+		// "the latest period" of an earnings report: the quarter last named
+		return match{start: i, end: k + 1, typ: Date, val: tg.latestQuarter(), the: true}, true
 	case tg.has(k, cUnits) && !tg.is(k, "decades"):
 		// "recent years" (a vague duration, as TimeBank has it), "the coming days"
 		switch dir {

@@ -165,6 +165,8 @@ func TestQuarters(t *testing.T) {
 		{"1989-10-30", "In the quarter ended July 31, the chain sold more.", []string{"the quarter|DATE|1989-Q2", "July 31|DATE|1989-07-31"}},
 		{"1989-10-30", "Net rose in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose.",
 			[]string{"the fiscal first quarter|DATE|1989-Q1", "the quarter|DATE|1989-Q1", "Sept. 29|DATE|1989-09-29"}},
+		{"1989-11-02", "Net fell in the third quarter. The latest period included a gain.",
+			[]string{"the third quarter|DATE|1989-Q3", "The latest period|DATE|1989-Q3"}},
 		// "the 1988 period" is the comparison, not the quarter later anaphora refer to.
 		{"1989-10-30", "Net fell in the third quarter from the 1988 period. The quarter was weak.",
 			[]string{"the third quarter|DATE|1989-Q3", "the 1988 period|DATE|1988-Q3", "The quarter|DATE|1989-Q3"}},
