@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Rules for calendar nouns that need their neighbours to be read: "the
 // weekend", "the year ended Sept. 30", "the fiscal year", "for years", and
@@ -191,4 +194,36 @@ func (tg *tagger) contextYear(i int) string {
 		}
 	}
 	return tg.relYear(0)
+}
+
+// quarterCode reads the business shorthand "Q3", "Q3 2023", "H1 2024",
+// "Q4 of last year"'s "Q4": a quarter or half, in the year written after
+// it, else the reference year (the year before in a past clause when the
+// quarter lies ahead of the reference).
+func (tg *tagger) quarterCode(i int) (match, bool) {
+	t := tg.toks[i]
+	if !t.upper || t.end-t.start != 1 || !tg.adj(i+1) {
+		return match{}, false
+	}
+	n, digits, ok := tg.num(i + 1)
+	code := tg.text(i)
+	if !ok || digits != 1 || n < 1 || code == "Q" && n > 4 || code == "H" && n > 2 || tg.adj(i+2) && !tg.punct(i+2, ',', '.', ';', ')') {
+		return match{}, false
+	}
+	end := i + 2
+	if y, next, ok := tg.yearAfter(end); ok && !tg.punct(end, ',') {
+		return match{start: i, end: next, typ: Date, val: yearVal(y) + "-" + code + strconv.Itoa(n)}, true
+	}
+	if !tg.ref.ok {
+		return match{start: i, end: end, typ: Date, val: "XXXX-" + code + strconv.Itoa(n)}, true
+	}
+	y, q := tg.refQuarter()
+	cur := q
+	if code == "H" {
+		cur = (q + 1) / 2
+	}
+	if n > cur && tg.tense(i, end) == past {
+		y--
+	}
+	return match{start: i, end: end, typ: Date, val: yearVal(y) + "-" + code + strconv.Itoa(n)}, true
 }

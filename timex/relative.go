@@ -518,7 +518,7 @@ func (tg *tagger) modified(i int) (match, bool) {
 		m.val += "-XX"
 	}
 	m.start = i
-	m.the = false
+	m.the = len(m.val) == 3 && isDigits(m.val) // "the late 1970s", as a decade takes "the"
 	return m, true
 }
 

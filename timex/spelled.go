@@ -1,5 +1,7 @@
 package timex
 
+import "strconv"
+
 // Years said in words, as broadcast transcripts write them: "nineteen
 // ninety-six", "nineteen hundred", "the year two thousand", "two thousand
 // and one".
@@ -84,4 +86,33 @@ func (tg *tagger) yearInWords(i int) (match, bool) {
 		return match{}, false
 	}
 	return match{start: start, end: end, typ: Date, val: yearVal(y), the: start != k}, true
+}
+
+// decadeWords are the decades said in words, "the nineties": 1900 + 10*index.
+var decadeWords = map[string]int{"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+	"seventies": 7, "eighties": 8, "nineties": 9}
+
+// decadeInWords reads "the nineties", "the early eighties" (the modifier is
+// modified's): a decade of the twentieth century.
+func (tg *tagger) decadeInWords(i int) (match, bool) {
+	d, ok := decadeWords[tg.word(i)]
+	if !ok || !tg.is(i-1, "the", "early", "late", "mid") || tg.toks[i].upper && !tg.endsSentence(i-1) && i > 0 && !tg.toks[i].nl {
+		return match{}, false
+	}
+	return match{start: i, end: i + 1, typ: Date, val: "19" + strconv.Itoa(d), the: true}, true
+}
+
+// century reads "the 20th century", "the eleventh century": its value is
+// the two leading digits of its years (19, 10).
+func (tg *tagger) century(i int) (match, bool) {
+	n, k := 0, i+1
+	if v, digits, ok := tg.num(i); ok && digits <= 2 && tg.adj(i+1) && tg.is(i+1, "st", "nd", "rd", "th") {
+		n, k = v, i+2
+	} else if tg.has(i, cOrdinal) && !tg.is(i, "final") {
+		n = tg.toks[i].lx().val
+	}
+	if n < 1 || n > 21 || !tg.is(k, "century") || tg.adj(k+1) && tg.punct(k+1, '-') {
+		return match{}, false
+	}
+	return match{start: i, end: k + 1, typ: Date, val: two(n - 1), the: true}, true
 }

@@ -55,6 +55,9 @@ func TestAbsoluteDates(t *testing.T) {
 		{"", "The photo is dated 7/8/07.", []string{"7/8/07|DATE|2007-07-08"}},
 		{"2009-06-04", "The deal closes June 1st, they said.", []string{"June 1st|DATE|2009-06-01"}},
 		{"", "Prices peaked in the 1990s and in the '80s.", []string{"the 1990s|DATE|199", "the '80s|DATE|198"}},
+		{"", "Tastes changed in the nineties, and again in the late 1970s.", []string{"the nineties|DATE|199", "the late 1970s|DATE|197"}},
+		{"", "The abbey dates from the 11th century.", []string{"the 11th century|DATE|10"}},
+		{"", "Churches of the eleventh century and the 20th-century town hall.", []string{"the eleventh century|DATE|10"}},
 		{"", "From 2009-2011 the plant was idle.", []string{"2009|DATE|2009", "2011|DATE|2011"}},
 		{"", "Monday, Oct. 26, 1998 was quiet.", []string{"Monday, Oct. 26, 1998|DATE|1998-10-26"}},
 		// Numbers that are not years.
@@ -161,6 +164,9 @@ func TestQuarters(t *testing.T) {
 			[]string{"the third quarter|DATE|1989-Q3", "the year-earlier quarter|DATE|1988-Q3", "the quarter|DATE|1989-Q3"}},
 		{"1989-10-30", "Earnings for fiscal 1989 rose in the first half.", []string{"fiscal 1989|DATE|1989", "the first half|DATE|1989-H1"}},
 		{"", "Profit rose in the third quarter.", []string{"the third quarter|DATE|XXXX-Q3"}},
+		{"2023-09-20", "Sales rose in Q3 2023 and will rise in H1 2024; Q4 fell, the firm said of last year.",
+			[]string{"Q3 2023|DATE|2023-Q3", "H1 2024|DATE|2024-H1", "Q4|DATE|2022-Q4", "last year|DATE|2022"}},
+		{"2023-09-20", "A Q. Smith of H2O Labs and the Q3a model.", nil},
 		// "the quarter ended ...": the three months up to that day, unless a quarter was just named.
 		{"1989-10-30", "In the quarter ended July 31, the chain sold more.", []string{"the quarter|DATE|1989-Q2", "July 31|DATE|1989-07-31"}},
 		{"1989-10-30", "Net rose in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose.",
