@@ -96,7 +96,7 @@ var decadeWords = map[string]int{"twenties": 2, "thirties": 3, "forties": 4, "fi
 // modified's): a decade of the twentieth century.
 func (tg *tagger) decadeInWords(i int) (match, bool) {
 	d, ok := decadeWords[tg.word(i)]
-	if !ok || !tg.is(i-1, "the", "early", "late", "mid") || tg.toks[i].upper && !tg.endsSentence(i-1) && i > 0 && !tg.toks[i].nl {
+	if !ok || !tg.is(i-1, "the", "early", "late", "mid") {
 		return match{}, false
 	}
 	return match{start: i, end: i + 1, typ: Date, val: "19" + strconv.Itoa(d), the: true}, true
