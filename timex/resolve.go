@@ -112,7 +112,14 @@ func (tg *tagger) marker(k, dist int, before bool) int {
 		return unknown
 	}
 	if t.lx().cls&cFuture != 0 {
+		if tg.is(k-1, "had") || tg.is(k-1, "been") && tg.is(k-2, "had") {
+			return past // "it had been due to expire Friday"
+		}
 		switch t.lx().word {
+		case "next":
+			if tg.is(k+1, "to") {
+				return unknown // "next to the embassy"
+			}
 		case "due":
 			// "due in Yevlakh on Thursday", "due to meet"; not "due to the war".
 			if tg.is(k+1, "to") && (tg.is(k+2, "the", "a", "an", "his", "her", "its", "their", "our", "this", "that") || tg.toks[min(k+2, len(tg.toks)-1)].kind != tWord) {

@@ -109,6 +109,8 @@ func TestWeekdaysByTense(t *testing.T) {
 		{"2023-09-20", "Forty members had filed their reports by Tuesday.", []string{"Tuesday|DATE|2023-09-19"}},
 		{"2023-09-20", "Until Monday, the police had not named a suspect.", []string{"Monday|DATE|2023-09-18"}},
 		{"2023-09-20", "The convoy could arrive as soon as Saturday, the mayor said.", []string{"Saturday|DATE|2023-09-23"}},
+		{"2023-09-20", "Two people died in the blast next to the embassy on Monday.", []string{"Monday|DATE|2023-09-18"}},
+		{"2023-09-20", "The offer had been due to expire Monday.", []string{"Monday|DATE|2023-09-18"}},
 		// What follows "that" is reported: its verbs do not date the report.
 		{"2023-09-20", "The minister told a news conference on Monday that the ban might be extended.", []string{"Monday|DATE|2023-09-18"}},
 	})
