@@ -151,6 +151,9 @@ func (tg *tagger) marker(k, dist int, before bool) int {
 		if tg.is(k-1, "be", "being", "been", "is", "are") {
 			return unknown // "will be held"
 		}
+		if tg.is(k, "was", "were") && k+1 < len(tg.toks) && tg.has(k+1, cFuture) && !tg.is(k+1, "next", "coming", "upcoming") {
+			return tg.marker(k+1, dist, before) // "were planning to drive ... on Monday"
+		}
 		return past
 	}
 	w := tg.s[t.start:t.end]

@@ -111,6 +111,7 @@ func TestWeekdaysByTense(t *testing.T) {
 		{"2023-09-20", "The convoy could arrive as soon as Saturday, the mayor said.", []string{"Saturday|DATE|2023-09-23"}},
 		{"2023-09-20", "Two people died in the blast next to the embassy on Monday.", []string{"Monday|DATE|2023-09-18"}},
 		{"2023-09-20", "The offer had been due to expire Monday.", []string{"Monday|DATE|2023-09-18"}},
+		{"2023-09-20", "Farmers blocked a road on Friday and were planning to march on Monday.", []string{"Friday|DATE|2023-09-15", "Monday|DATE|2023-09-25"}},
 		// What follows "that" is reported: its verbs do not date the report.
 		{"2023-09-20", "The minister told a news conference on Monday that the ban might be extended.", []string{"Monday|DATE|2023-09-18"}},
 	})
