@@ -150,6 +150,10 @@ func (tg *tagger) monthDate(i int) (match, bool) {
 		}
 		return match{start: i, end: end, typ: Date, val: monthVal(tg.refYear()+off, m)}, true
 	}
+	if m == 3 && tg.is(i-1, "the", "a", "an", "annual") && (tg.is(k, "of", "for", "on", "to", "through", "from", "against") ||
+		k >= len(tg.toks) || tg.toks[k].kind != tWord || tg.toks[k].upper) {
+		return match{}, false // "the annual March for Life": the noun; not "the March accession"
+	}
 	if m == 5 && !tg.is(i-1, "in", "since", "until", "till", "of", "by", "from", "through", "last", "this", "next",
 		"early", "late", "mid", "and", "or", "between", "before", "after", "during", "each", "every") {
 		return match{}, false // "May" is far more often the modal

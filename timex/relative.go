@@ -160,6 +160,9 @@ func (tg *tagger) shifted(i int) (match, bool) {
 		if tg.adj(k+1) && tg.punct(k+1, '-') {
 			return match{}, false // "last-minute", "this-year's"
 		}
+		if tg.toks[i].upper && tg.toks[k].upper && tg.punct(i-1, '"', '“', '`', '\'') {
+			return match{}, false // a quoted title: ABC's "This Week"
+		}
 		v, typ := "", Date
 		switch u {
 		case uDay:

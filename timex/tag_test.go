@@ -60,6 +60,9 @@ func TestAbsoluteDates(t *testing.T) {
 		{"", "Churches of the eleventh century and the 20th-century town hall.", []string{"the eleventh century|DATE|10"}},
 		{"", "From 2009-2011 the plant was idle.", []string{"2009|DATE|2009", "2011|DATE|2011"}},
 		{"", "Monday, Oct. 26, 1998 was quiet.", []string{"Monday, Oct. 26, 1998|DATE|1998-10-26"}},
+		// The noun "march" and quoted programme titles are no dates.
+		{"2023-09-20", "Thousands joined the March for Peace; the March accession stands.", []string{"March|DATE|2023-03"}},
+		{"2023-09-20", `The minister spoke on "This Week" with a host.`, nil},
 		// Numbers that are not years.
 		{"", "They sent 2000 troops and paid $1991 for 1,700 tonnes at 20.15.", nil},
 		// "May" is a month only beside a day, a year or a preposition.
