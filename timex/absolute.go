@@ -205,8 +205,8 @@ func (tg *tagger) dayMonth(i int) (match, bool) {
 func (tg *tagger) yearNumber(i int) (match, bool) {
 	if tg.punct(i, '\'') {
 		n, digits, ok := tg.num(i + 1)
-		if !ok || digits != 2 || !tg.adj(i+1) || tg.adj(i) && i > 0 && tg.toks[i-1].kind == tWord {
-			return match{}, false
+		if !ok || digits != 2 || !tg.adj(i+1) || tg.adj(i) && i > 0 && tg.toks[i-1].kind == tWord || tg.nameWord(i-1) {
+			return match{}, false // "rock 'n' roll"; "iLife '11", a version
 		}
 		if tg.adj(i+2) && tg.text(i+2) == "s" && n%10 == 0 {
 			return match{start: i, end: i + 3, typ: Date, val: strconv.Itoa(190 + n/10), the: true}, true
@@ -231,8 +231,8 @@ func (tg *tagger) yearNumber(i int) (match, bool) {
 	if tg.adj(i+1) && i+1 < len(tg.toks) && tg.text(i+1) == "s" {
 		return match{start: i, end: i + 2, typ: Date, val: strconv.Itoa(y / 10), the: true}, true
 	}
-	if tg.adj(i+1) && tg.punct(i+1, '/', ':', '%') && tg.adj(i+2) || tg.is(i+1, "percent") || tg.pluralNoun(i+1) {
-		return match{}, false
+	if tg.adj(i+1) && tg.punct(i+1, '/', ':', '%') && tg.adj(i+2) || tg.is(i+1, "percent", "index") || tg.pluralNoun(i+1) {
+		return match{}, false // "the Russell 2000 index"
 	}
 	if y < 1800 && !tg.is(i-1, "in", "since", "of", "by", "from", "until", "to", "and", "year", "before", "after", "around", "circa") {
 		return match{}, false
@@ -469,3 +469,12 @@ func (tg *tagger) zone(k int) (zoneMatch, bool) {
 // newLine reports whether a line break comes before token k (or the text
 // ends): no expression runs across one.
 func (tg *tagger) newLine(k int) bool { return k >= len(tg.toks) || tg.toks[k].nl }
+
+// nameWord reports whether token k is a word of a name: capitalised (or
+// capitalised inside, "iLife") and unknown to the lexicon.
+func (tg *tagger) nameWord(k int) bool {
+	if k < 0 || k >= len(tg.toks) || tg.toks[k].kind != tWord || tg.toks[k].entry != 0 {
+		return false
+	}
+	return strings.ContainsAny(tg.text(k), "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+}

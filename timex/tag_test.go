@@ -64,6 +64,7 @@ func TestAbsoluteDates(t *testing.T) {
 		{"2023-09-20", "Thousands joined the March for Peace; the March accession stands.", []string{"March|DATE|2023-03"}},
 		{"2023-09-20", `The minister spoke on "This Week" with a host.`, nil},
 		// Numbers that are not years.
+		{"", "Apple showed iLife '11; the Russell 2000 index fell; the class of '82 met.", []string{"'82|DATE|1982"}},
 		{"", "They sent 2000 troops and paid $1991 for 1,700 tonnes at 20.15.", nil},
 		// "May" is a month only beside a day, a year or a preposition.
 		{"2023-07-23", "She may travel in May.", []string{"May|DATE|2023-05"}},
