@@ -43,18 +43,24 @@ func (tg *tagger) tense(i, j int) int {
 // preposition ending at token i-1: past when a "had" governs its clause,
 // else future.
 func (tg *tagger) aheadTense(i, j int) int {
-	lo, hi := tg.sentStart(i), tg.sentEnd(min(j, len(tg.toks))-1)
+	lo := tg.sentStart(i)
 	k := i - 2
 	for ; k >= lo && !tg.punct(k, ',', ';') && !tg.is(k, "had"); k-- {
 	}
 	if tg.is(k, "had") {
 		return past
 	}
-	if i-1-lo <= 1 { // the sentence opens with it: its clause comes after
-		for k = j; k < hi && !tg.is(k, "had"); k++ {
-		}
-		if k < hi {
-			return past
+	if i-1-lo <= 1 {
+		// The sentence opens with it: the verb after it tells ("By
+		// February, the army took the town").
+		hi := tg.sentEnd(min(j, len(tg.toks)) - 1)
+		for k := j; k < hi; k++ {
+			if t := tg.marker(k, k-j+1, false); t != unknown {
+				if t == past {
+					return past
+				}
+				break
+			}
 		}
 	}
 	return future

@@ -81,6 +81,9 @@ func TestMonthYearResolution(t *testing.T) {
 		// ... and the next one when the clause is future.
 		{"2023-11-20", "The vote will be held in February.", []string{"February|DATE|2024-02"}},
 		{"2023-10-30", "Payments are due by Dec. 7.", []string{"Dec. 7|DATE|2023-12-07"}},
+		{"2023-11-20", "Officials closed the pass until March.", []string{"March|DATE|2024-03"}},
+		{"2023-11-20", "By March, the army took the town.", []string{"March|DATE|2023-03"}},
+		{"2023-11-20", "The lenders extended the loans through January.", []string{"January|DATE|2024-01"}},
 		// Without a reference, only what the text fixes.
 		{"", "The president spoke back in February.", []string{"February|DATE|XXXX-02"}},
 		{"", "It ended on March 1.", []string{"March 1|DATE|XXXX-03-01"}},
