@@ -176,10 +176,21 @@ func (tg *tagger) shifted(i int) (match, bool) {
 			v = tg.relWeek(dir) + "-WE"
 		case uMonth:
 			v = tg.relMonth(dir)
+			if a := tg.lastMonth; a != "" && tg.is(i, "following", "previous") {
+				// "the following month": after the month the text last named
+				y, _ := atoi(a[:4])
+				m, _ := atoi(a[5:7])
+				n := y*12 + m - 1 + dir
+				v = monthVal(n/12, n%12+1)
+			}
 		case uQuarter:
 			v = tg.relQuarter(dir)
 		case uYear:
 			v = tg.relYear(dir)
+			if a := tg.lastYear; a != "" && tg.is(i, "following", "previous") {
+				y, _ := atoi(a)
+				v = yearVal(y + dir) // "In 1995 ... the following year"
+			}
 		case uDecade:
 			if dir != 0 {
 				v, typ = "P10Y", Duration

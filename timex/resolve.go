@@ -23,11 +23,11 @@ func (tg *tagger) tense(i, j int) int {
 		return unknown
 	}
 	// "since March" looks back whatever the verb. "by February", "until
-	// Friday" and "as soon as Tuesday" look ahead ("postponed until
+	// Friday", "effective June 1" and "as soon as Tuesday" look ahead ("postponed until
 	// Tuesday"), unless a past perfect puts the deadline behind ("had filed
 	// by Wednesday", "Until Thursday, they had not called him").
 	switch tg.word(i - 1) {
-	case "by", "until", "till", "through":
+	case "by", "until", "till", "through", "effective", "starting":
 		return tg.aheadTense(i, j)
 	case "as":
 		if tg.is(i-2, "soon", "early") && tg.is(i-3, "as") {

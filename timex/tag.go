@@ -232,7 +232,7 @@ func (tg *tagger) emit(m match) {
 func (tg *tagger) remember(v string, tok int) {
 	if len(v) >= 10 && v[4] == '-' && v[7] == '-' {
 		if r, ok := ParseRef(v[:10]); ok {
-			tg.lastDay = r.t
+			tg.lastDay, tg.lastMonth = r.t, v[:7]
 		}
 	}
 	if len(v) >= 4 && isDigits(v[:4]) && (len(v) == 4 || v[4] == '-') {

@@ -84,6 +84,7 @@ func TestMonthYearResolution(t *testing.T) {
 		{"2023-11-20", "Officials closed the pass until March.", []string{"March|DATE|2024-03"}},
 		{"2023-11-20", "By March, the army took the town.", []string{"March|DATE|2023-03"}},
 		{"2023-11-20", "The lenders extended the loans through January.", []string{"January|DATE|2024-01"}},
+		{"2023-11-20", "The new pay scale takes over, effective Feb. 1.", []string{"Feb. 1|DATE|2024-02-01"}},
 		// Without a reference, only what the text fixes.
 		{"", "The president spoke back in February.", []string{"February|DATE|XXXX-02"}},
 		{"", "It ended on March 1.", []string{"March 1|DATE|XXXX-03-01"}},
@@ -149,6 +150,10 @@ func TestRelativeExpressions(t *testing.T) {
 		// Years in words, as transcripts write them; "two thousand" only where a year is expected.
 		{"1998-02-27", "In nineteen ninety-one the bank failed; the cuts come by the year two thousand.",
 			[]string{"nineteen ninety-one|DATE|1991", "the year two thousand|DATE|2000"}},
+		{"1998-04-18", "On May 22, 1995, he was promoted, and the following year he moved.",
+			[]string{"May 22, 1995|DATE|1995-05-22", "the following year|DATE|1996"}},
+		{"1998-04-18", "He was promoted on May 22, 1995; the following month, he left.",
+			[]string{"May 22, 1995|DATE|1995-05-22", "the following month|DATE|1995-06"}},
 		{"1998-02-27", "January nineteen ninety-seven. A second blast hit the city.", []string{"January nineteen ninety-seven|DATE|1997-01"}},
 		{"1998-02-27", "Two thousand people marched, nineteen ninety-six delegates voted.", nil},
 		{"2023-09-20", "The dam was finished in the winter of 1994.", []string{"the winter of 1994|DATE|1994-WI"}},
