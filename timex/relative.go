@@ -307,12 +307,19 @@ func (tg *tagger) quarter(i int) (match, bool) {
 	if tg.is(k, "fiscal") {
 		k++
 	}
-	ord := 0
+	ord, lastOf := 0, false
 	if tg.has(k, cOrdinal) {
 		ord = tg.toks[k].lx().val
 		k++
 		if tg.punct(k, '-') && tg.adj(k) {
 			k++
+		}
+	} else if tg.is(k, "last") && tg.is(k+1, "quarter", "half") && tg.is(k+2, "of") {
+		// "the last half of 1989", "the last quarter of 2008": the last one of
+		// that year, not the one before the reference
+		ord, k, lastOf = 4, k+1, true
+		if tg.is(k, "half") {
+			ord = 2
 		}
 	}
 	unit := tg.word(k)
@@ -352,6 +359,9 @@ func (tg *tagger) quarter(i int) (match, bool) {
 		} else if tg.is(j, "the") && tg.is(j+1, "year") && tg.ref.ok {
 			y, haveYear, k = tg.refYear(), true, j+2
 		}
+	}
+	if lastOf && !haveYear {
+		return match{}, false // "the last half of the '80s"
 	}
 	if ord == 0 {
 		// "the 1988 period": the year-ago side of a comparison, valued by

@@ -179,6 +179,8 @@ func TestQuarters(t *testing.T) {
 			[]string{"the third quarter|DATE|1989-Q3", "the year-earlier quarter|DATE|1988-Q3", "the quarter|DATE|1989-Q3"}},
 		{"1989-10-30", "Earnings for fiscal 1989 rose in the first half.", []string{"fiscal 1989|DATE|1989", "the first half|DATE|1989-H1"}},
 		{"", "Profit rose in the third quarter.", []string{"the third quarter|DATE|XXXX-Q3"}},
+		{"2023-09-20", "Output fell in the last half of 1989 and the last quarter of 2008.",
+			[]string{"the last half of 1989|DATE|1989-H2", "the last quarter of 2008|DATE|2008-Q4"}},
 		{"2023-09-20", "Sales rose in Q3 2023 and will rise in H1 2024; Q4 fell, the firm said of last year.",
 			[]string{"Q3 2023|DATE|2023-Q3", "H1 2024|DATE|2024-H1", "Q4|DATE|2022-Q4", "last year|DATE|2022"}},
 		{"2023-09-20", "A Q. Smith of H2O Labs and the Q3a model.", nil},
