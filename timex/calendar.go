@@ -36,6 +36,13 @@ func (tg *tagger) calendarNoun(i int) (match, bool) {
 	case tg.is(i, "year") && tg.is(i-1, "the") && tg.is(i-2, "for", "of", "during", "throughout") && tg.yearNounEnds(i+1):
 		// "for the year, volume was flat", "the first nine months of the year"
 		return match{start: i, end: i + 1, typ: Date, val: tg.contextYear(i), the: true}, true
+	case tg.is(i, "year") && tg.is(i-1, "the") && (tg.is(i+1, "previous") || tg.is(i+1, "before") && tg.endsClause(i+2)):
+		// "$19.8 billion less than the year previous": before the year last named
+		v := tg.relYear(-1)
+		if y, ok := atoi(tg.lastYear); ok {
+			v = yearVal(y - 1)
+		}
+		return match{start: i, end: i + 2, typ: Date, val: v, the: true}, true
 	case tg.is(i, "year") && tg.is(i-1, "that") && tg.yearNounEnds(i+1):
 		// "watch imports that year": the year last named
 		v := tg.lastYear
@@ -226,4 +233,10 @@ func (tg *tagger) quarterCode(i int) (match, bool) {
 		y--
 	}
 	return match{start: i, end: end, typ: Date, val: yearVal(y) + "-" + code + strconv.Itoa(n)}, true
+}
+
+// endsClause reports whether token k ends a clause: punctuation, a line
+// break or the end of the text.
+func (tg *tagger) endsClause(k int) bool {
+	return k >= len(tg.toks) || tg.toks[k].nl || tg.punct(k, '.', ',', ';', ':', ')', '"', '”')
 }

@@ -178,6 +178,6 @@ func init() {
 	add(0, 0, "account", "accounts", "affairs", "events", "flow", "flows", "after", "and", "as", "before",
 		"being", "business", "by", "circa", "consecutive", "during", "from", "most", "o", "of", "old", "on",
 		"percent", "run", "since", "straight", "through", "throughout", "trading", "working", "till", "or",
-		"between", "when", "s", "eve", "oh", "high", "against", "index", "effective", "st", "nd", "rd", "th", "all", "those", "them", "it", "ends", "finish", "finished", "finishing", "closed", "closing", "started", "starting", "read", "corresponding", "comparable", "period", "is", "are", "be", "being", "been", "still", "very", "well", "ended", "ending", "his", "her", "its", "their", "our")
+		"between", "when", "s", "eve", "oh", "high", "against", "index", "effective", "previous", "st", "nd", "rd", "th", "all", "those", "them", "it", "ends", "finish", "finished", "finishing", "closed", "closing", "started", "starting", "read", "corresponding", "comparable", "period", "is", "are", "be", "being", "been", "still", "very", "well", "ended", "ending", "his", "her", "its", "their", "our")
 	registerRules()
 }

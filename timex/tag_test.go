@@ -165,6 +165,8 @@ func TestRelativeExpressions(t *testing.T) {
 		{"2006-01-27", "The carmaker lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.",
 			[]string{"the fourth quarter of 2005|DATE|2005-Q4", "the entire year|DATE|2005"}},
 		{"2009-08-21", "The index gained 155 points to end the day at 9,505.", []string{"the day|DATE|2009-08-21"}},
+		{"2010-01-28", "Costs fell last year, $19 billion less than the year previous; a year before the war, they rose.",
+			[]string{"last year|DATE|2009", "the year previous|DATE|2008", "a year|DURATION|P1Y"}},
 	})
 }
 
