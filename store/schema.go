@@ -74,9 +74,9 @@ CREATE INDEX IF NOT EXISTS quotes_source ON quotes(source, dkey, id) WHERE dup =
 CREATE INDEX IF NOT EXISTS quotes_unassigned ON quotes(id) WHERE speaker IS NOT NULL AND speaker_id IS NULL;
 
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-	title, text, content='articles', content_rowid='id', detail=column, tokenize='ascii');
+	title, text, content='articles', content_rowid='id');
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
-	text, content='quotes', content_rowid='id', detail=column, tokenize='ascii');
+	text, content='quotes', content_rowid='id');
 
 -- Speakers are the identities of the last merge; key is the merge's stable
 -- key for the identity, so that IDs survive re-extraction and new articles.
