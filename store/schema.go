@@ -93,6 +93,7 @@ CREATE TABLE IF NOT EXISTS speakers (
 );
 -- The merge's outcome per speaker name, type and role ('' for none): the
 -- writer gives new quotations under a known name their speaker at once.
+-- speaker_id 0 marks a name that is no identity ("the president").
 CREATE TABLE IF NOT EXISTS names (
 	name       TEXT NOT NULL,
 	type       TEXT NOT NULL,
@@ -124,8 +125,9 @@ CREATE TABLE IF NOT EXISTS speaker_roles (
 CREATE TABLE IF NOT EXISTS corrections (
 	id      INTEGER PRIMARY KEY,
 	op      TEXT NOT NULL,
-	a       TEXT NOT NULL,
-	b       TEXT NOT NULL,
+	name    TEXT NOT NULL,
+	target  TEXT NOT NULL,
+	type    TEXT NOT NULL,
 	created TEXT NOT NULL
 );
 
