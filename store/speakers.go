@@ -14,9 +14,10 @@ import (
 	"chronicle/identity"
 )
 
-// Speakers lists live speakers, most quoted first, a page at a time.
+// Speakers lists live speakers, most quoted first, a page at a time;
+// speakers quoted only in near-duplicates are left out.
 func (db *DB) Speakers(ctx context.Context, f SpeakerFilter) ([]Speaker, string, error) {
-	where := []string{"live = 1"}
+	where := []string{"live = 1", "quotes > 0"}
 	var args []any
 	if p := normName(f.Query); p != "" {
 		where = append(where, `id IN (SELECT speaker_id FROM speaker_aliases
