@@ -18,7 +18,7 @@ type IngestOptions struct {
 	Reader  *article.Reader // nil means a zero Reader (default fetcher, os.Stdin)
 	Workers int             // articles extracted at once; 0 means GOMAXPROCS
 	Extract extract.Options // WithText is ignored: the store always keeps the text
-	// Batch is the most articles committed in one transaction (default 500);
+	// Batch is the most articles committed in one transaction (default 2000);
 	// a batch is also committed when a second has passed since the last.
 	Batch int
 	// OnItem, when set, is called once per input item, in input order, with

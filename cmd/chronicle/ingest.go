@@ -15,7 +15,7 @@ import (
 
 type ingestCmd struct {
 	Workers       int           `help:"Articles extracted at once (default: GOMAXPROCS)."`
-	Batch         int           `default:"500" help:"Most articles stored per transaction."`
+	Batch         int           `help:"Most articles stored per transaction (default 2000)."`
 	ReferenceDate string        `help:"Resolve relative dates against this date (YYYY-MM-DD) instead of the publication date."`
 	Timeout       time.Duration `default:"30s" help:"Time limit for fetching one URL."`
 	MaxFetchMiB   int64         `name:"max-fetch-mib" default:"64" help:"Largest page or feed fetched from a URL, in MiB."`
@@ -74,7 +74,7 @@ func finish(what string, st store.IngestStats, prog *progress, err error) error 
 
 type reextractCmd struct {
 	Workers int `help:"Articles extracted at once (default: GOMAXPROCS)."`
-	Batch   int `default:"500" help:"Most articles stored per transaction."`
+	Batch   int `help:"Most articles stored per transaction (default 2000)."`
 }
 
 func (c *reextractCmd) Run(ctx context.Context, app *cli) error {
