@@ -110,6 +110,10 @@ func (db *DB) Ingest(ctx context.Context, inputs []string, opt IngestOptions) (I
 	if err := db.MergeIfStale(ctx); err != nil {
 		return stats, fmt.Errorf("ingest: %w", err)
 	}
+	// Refresh the planner's statistics when the tables have grown.
+	if _, err := db.sql.ExecContext(ctx, `PRAGMA optimize`); err != nil {
+		return stats, fmt.Errorf("ingest: optimize: %w", err)
+	}
 	return stats, nil
 }
 

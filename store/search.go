@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // Search finds quotations and articles whose text matches query (FTS5
@@ -15,8 +16,12 @@ func (db *DB) Search(ctx context.Context, query string, limit int, cur string) (
 		return nil, "", errors.New("search: empty query")
 	}
 	hits, next, err := db.search(ctx, query, limit, cur)
-	if err != nil && strings.Contains(err.Error(), "fts5: syntax error") || err != nil && strings.Contains(err.Error(), "no such column") {
-		hits, next, err = db.search(ctx, plainQuery(query), limit, cur)
+	if err != nil && ctx.Err() == nil && !errors.Is(err, errCursor) {
+		plain := plainQuery(query)
+		if plain == "" {
+			return nil, "", nil
+		}
+		hits, next, err = db.search(ctx, plain, limit, cur)
 	}
 	if err != nil {
 		return nil, "", fmt.Errorf("search %q: %w", query, err)
@@ -24,11 +29,12 @@ func (db *DB) Search(ctx context.Context, query string, limit int, cur string) (
 	return hits, next, nil
 }
 
-// plainQuery quotes every word, so that punctuation means nothing to FTS5.
+// plainQuery keeps the words of q, each quoted, so that punctuation and
+// operators mean nothing to FTS5.
 func plainQuery(q string) string {
 	var out []string
-	for _, w := range strings.Fields(q) {
-		out = append(out, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		out = append(out, `"`+w+`"`)
 	}
 	return strings.Join(out, " ")
 }
@@ -40,7 +46,7 @@ func (db *DB) search(ctx context.Context, query string, limit int, cur string) (
 	if cur != "" {
 		c, err := decodeCursor(cur)
 		if err != nil {
-			return nil, "", err
+			return nil, "", fmt.Errorf("%w: %v", errCursor, err)
 		}
 		where = "WHERE (dkey, kind, rid) > (?, ?, ?)"
 		dk, kind, _ := strings.Cut(c.key, "|")
