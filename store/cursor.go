@@ -16,8 +16,12 @@ type cursor struct {
 	id  int64
 }
 
+// ErrBadQuery is wrapped by errors of malformed query parameters: a cursor
+// that is not one of ours, a date that is not YYYY-MM-DD.
+var ErrBadQuery = errors.New("bad query")
+
 // errCursor is wrapped by errors of cursors that are not ours.
-var errCursor = errors.New("bad cursor")
+var errCursor = fmt.Errorf("%w: bad cursor", ErrBadQuery)
 
 func encodeCursor(c cursor) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatInt(c.id, 10) + ":" + c.key))

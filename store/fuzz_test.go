@@ -41,3 +41,22 @@ func FuzzQueries(f *testing.F) {
 		db.FindArticle(ctx, s)
 	})
 }
+
+func TestBadQueries(t *testing.T) {
+	db := openTest(t)
+	ingest(t, db, fixtures...)
+	ctx := context.Background()
+	for _, f := range []QuoteFilter{{Cursor: "%%%"}, {Since: "yesterday"}, {Until: "2024-02-30"}} {
+		if _, _, err := db.Quotes(ctx, f); !errors.Is(err, ErrBadQuery) {
+			t.Errorf("%+v: err %v, want ErrBadQuery", f, err)
+		}
+	}
+	if _, _, err := db.Search(ctx, "ferry", 5, "nope"); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("search with a bad cursor: %v", err)
+	}
+	// Not FTS5 syntax: searched as words.
+	qs, _, err := db.Quotes(ctx, QuoteFilter{About: `quotas"(`})
+	if err != nil || len(qs) != 3 {
+		t.Errorf("about as words: %d quotations, %v; want 3", len(qs), err)
+	}
+}

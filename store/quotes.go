@@ -76,7 +76,7 @@ func (db *DB) quoteWhere(ctx context.Context, f QuoteFilter) ([]string, []any, e
 			continue
 		}
 		if _, err := time.Parse("2006-01-02", d.v); err != nil {
-			return nil, nil, fmt.Errorf("%s %q: want YYYY-MM-DD", d.name, d.v)
+			return nil, nil, fmt.Errorf("%w: %s %q: want YYYY-MM-DD", ErrBadQuery, d.name, d.v)
 		}
 		where = append(where, d.cond)
 		args = append(args, d.v)
@@ -122,6 +122,19 @@ func (db *DB) Quotes(ctx context.Context, f QuoteFilter) ([]Quote, string, error
 // EachQuote streams every quotation f selects (from f.Cursor on, at most
 // f.Limit when set), in date order, to fn. An error from fn stops it.
 func (db *DB) EachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error) error {
+	err := db.eachQuote(ctx, f, fn)
+	if err != nil && f.About != "" && ctx.Err() == nil && strings.Contains(err.Error(), "SQL logic error") {
+		// Not FTS5 syntax: search the words (nothing was passed to fn yet,
+		// as the query fails before its first row).
+		if f.About = plainQuery(f.About); f.About == "" {
+			return nil
+		}
+		err = db.eachQuote(ctx, f, fn)
+	}
+	return err
+}
+
+func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error) error {
 	where, args, err := db.quoteWhere(ctx, f)
 	if err != nil {
 		return fmt.Errorf("quotes: %w", err)
