@@ -78,15 +78,12 @@ type reextractCmd struct {
 }
 
 func (c *reextractCmd) Run(ctx context.Context, app *cli) error {
-	db, err := store.Open(ctx, app.DB)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	prog := startProgress(os.Stderr, &article.Reader{}, nil)
-	stats, err := db.Reextract(ctx, store.IngestOptions{Workers: c.Workers, Batch: c.Batch, OnItem: prog.item})
-	prog.stop()
-	return finish("reextract", stats, prog, err)
+	return withDB(ctx, app, func(db *store.DB) error {
+		prog := startProgress(os.Stderr, &article.Reader{}, nil)
+		stats, err := db.Reextract(ctx, store.IngestOptions{Workers: c.Workers, Batch: c.Batch, OnItem: prog.item})
+		prog.stop()
+		return finish("reextract", stats, prog, err)
+	})
 }
 
 type failuresCmd struct {
@@ -94,14 +91,11 @@ type failuresCmd struct {
 }
 
 func (c *failuresCmd) Run(ctx context.Context, app *cli) error {
-	db, err := store.Open(ctx, app.DB)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	fs, err := db.Failures(ctx)
-	if err != nil {
-		return err
-	}
-	return store.WriteFailures(os.Stdout, c.Format, fs)
+	return withDB(ctx, app, func(db *store.DB) error {
+		fs, err := db.Failures(ctx)
+		if err != nil {
+			return err
+		}
+		return store.WriteFailures(os.Stdout, c.Format, fs)
+	})
 }
