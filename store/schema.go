@@ -77,6 +77,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 	title, text, content='articles', content_rowid='id');
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
 	text, content='quotes', content_rowid='id');
+-- Merge index segments 8 at a time rather than 4: about half the merge
+-- work during ingest, for a few more segments per query.
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);
+INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('automerge', 8);
 
 -- Speakers are the identities of the last merge; key is the merge's stable
 -- key for the identity, so that IDs survive re-extraction and new articles.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"chronicle/article"
@@ -31,6 +32,11 @@ func (c *ingestCmd) run(ctx context.Context, path string, stdin io.Reader, stder
 		if _, err := time.Parse("2006-01-02", c.ReferenceDate); err != nil {
 			return fmt.Errorf("--reference-date %q: want YYYY-MM-DD", c.ReferenceDate)
 		}
+	}
+	if os.Getenv("GOGC") == "" {
+		// Extraction allocates much and keeps little: collecting half as
+		// often saves about a seventh of the CPU for some 70 MB of heap.
+		debug.SetGCPercent(200)
 	}
 	db, err := store.Open(ctx, path)
 	if err != nil {
