@@ -107,7 +107,7 @@ func merge(ctx context.Context, tx *sql.Tx) (identity.Result, error) {
 		return res, err
 	}
 	stale := map[int64]bool{}
-	remapped := false
+	var remapped []nameKey
 	for _, k := range names {
 		id := speakerID[keyOf(k)] // 0 for a name that is no identity
 		old, seen := known[k]
@@ -115,7 +115,7 @@ func merge(ctx context.Context, tx *sql.Tx) (identity.Result, error) {
 			continue
 		}
 		if seen {
-			remapped = true
+			remapped = append(remapped, k)
 			stale[old] = true
 		}
 		stale[id] = true
@@ -174,17 +174,25 @@ func cmpNames(a, b nameKey) int {
 }
 
 // assignQuotes gives quotations the speaker of their name: the unassigned
-// ones through their small index, and, when the merge moved names between
-// speakers, every quotation (a scan, paid only after such a change).
-func assignQuotes(ctx context.Context, tx *sql.Tx, remapped bool) error {
-	const lookup = `(SELECT n.speaker_id FROM names n WHERE n.name = quotes.speaker
-		AND n.type = quotes.speaker_type AND n.role = COALESCE(quotes.speaker_role, ''))`
-	q := `UPDATE quotes SET speaker_id = ` + lookup + ` WHERE speaker IS NOT NULL AND speaker_id IS NULL`
-	if remapped {
-		q = `UPDATE quotes SET speaker_id = ` + lookup + ` WHERE speaker IS NOT NULL AND speaker_id IS NOT ` + lookup
-	}
-	if _, err := tx.ExecContext(ctx, q); err != nil {
+// ones through their small index, then those of names the merge moved to
+// another speaker, through the index on names.
+func assignQuotes(ctx context.Context, tx *sql.Tx, remapped []nameKey) error {
+	_, err := tx.ExecContext(ctx, `UPDATE quotes SET speaker_id = (SELECT n.speaker_id FROM names n
+		WHERE n.name = quotes.speaker AND n.type = quotes.speaker_type AND n.role = COALESCE(quotes.speaker_role, ''))
+		WHERE speaker IS NOT NULL AND speaker_id IS NULL`)
+	if err != nil {
 		return fmt.Errorf("assign speakers to quotations: %w", err)
+	}
+	upd, err := tx.PrepareContext(ctx, `UPDATE quotes SET speaker_id = (SELECT speaker_id FROM names
+		WHERE name = ?1 AND type = ?2 AND role = ?3)
+		WHERE speaker = ?1 AND speaker_type = ?2 AND COALESCE(speaker_role, '') = ?3`)
+	if err != nil {
+		return err
+	}
+	for _, k := range remapped {
+		if _, err := upd.ExecContext(ctx, k.name, k.typ, k.role); err != nil {
+			return fmt.Errorf("move quotations of %q: %w", k.name, err)
+		}
 	}
 	return nil
 }

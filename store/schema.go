@@ -70,6 +70,8 @@ CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id, seq);
 CREATE INDEX IF NOT EXISTS quotes_date ON quotes(dkey, id) WHERE dup = 0;
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id, dkey, id) WHERE dup = 0;
 CREATE INDEX IF NOT EXISTS quotes_source ON quotes(source, dkey, id) WHERE dup = 0;
+-- Quotations by speaker name, for the merge to move a name's quotations.
+CREATE INDEX IF NOT EXISTS quotes_speaker_name ON quotes(speaker) WHERE speaker IS NOT NULL;
 -- Quotations whose speaker name the merge has not seen yet.
 CREATE INDEX IF NOT EXISTS quotes_unassigned ON quotes(id) WHERE speaker IS NOT NULL AND speaker_id IS NULL;
 
