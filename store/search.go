@@ -40,8 +40,8 @@ func plainQuery(q string) string {
 }
 
 func (db *DB) search(ctx context.Context, query string, limit int, cur string) ([]Hit, string, error) {
-	// The sort key orders quotations before articles on the same day, by
-	// their IDs; "q"/"a" keep the two kinds of ID apart in the cursor.
+	// The sort key orders quotations ("0") before articles ("1") on the same
+	// day, then by ID; the kind keeps the two kinds of ID apart in the cursor.
 	where, args := "", []any{query, query}
 	if cur != "" {
 		c, err := decodeCursor(cur)
@@ -53,14 +53,14 @@ func (db *DB) search(ctx context.Context, query string, limit int, cur string) (
 		args = append(args, dk, kind, c.id)
 	}
 	q := `SELECT kind, rid, aid, dkey FROM (
-		SELECT 'a' AS kind, a.id AS rid, a.id AS aid, COALESCE(substr(a.published, 1, 10), '~') AS dkey
+		SELECT '1' AS kind, a.id AS rid, a.id AS aid, COALESCE(substr(a.published, 1, 10), '~') AS dkey
 		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
 		WHERE articles_fts MATCH ? AND a.duplicate_of IS NULL
 		UNION ALL
-		SELECT 'q', q.id, q.article_id, q.dkey
+		SELECT '0', q.id, q.article_id, q.dkey
 		FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid
 		WHERE quotes_fts MATCH ? AND q.dup = 0
-	) ` + where + ` ORDER BY dkey, kind DESC, rid`
+	) ` + where + ` ORDER BY dkey, kind, rid`
 	if limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", limit+1)
 	}
@@ -112,7 +112,7 @@ func (db *DB) hit(ctx context.Context, query, kind string, rid, aid int64) (Hit,
 	if err != nil {
 		return h, err
 	}
-	if kind == "a" {
+	if kind == "1" {
 		err = db.sql.QueryRowContext(ctx, `SELECT snippet(articles_fts, -1, '«', '»', '…', 24)
 			FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`, query, rid).Scan(&h.Snippet)
 		return h, err

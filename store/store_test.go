@@ -122,6 +122,28 @@ func TestSpeakersAcrossArticles(t *testing.T) {
 				s.Quotes, s.Aliases, str(s.First), str(s.Last), s.Sources, tt.quotes, tt.aliases, tt.first, tt.last, tt.sources)
 		}
 	}
+	all, _, err := db.Speakers(context.Background(), SpeakerFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paged []Speaker
+	for cur, i := "", 0; i < 10; i++ {
+		sp, next, err := db.Speakers(context.Background(), SpeakerFilter{Top: 2, Cursor: cur})
+		if err != nil {
+			t.Fatal(err)
+		}
+		paged = append(paged, sp...)
+		if next == "" {
+			break
+		}
+		cur = next
+	}
+	if !slices.EqualFunc(paged, all, func(a, b Speaker) bool { return a.ID == b.ID }) || len(all) != 4 {
+		t.Errorf("speaker pages %d, one listing %d (want 4: PM is quoted only in the wire copy)", len(paged), len(all))
+	}
+	if sp, _, _ := db.Speakers(context.Background(), SpeakerFilter{Query: "sand"}); len(sp) != 3 {
+		t.Errorf("speakers starting with sand: %d, want the 3 Sandbergs", len(sp))
+	}
 	roles := map[string]int{}
 	for _, r := range elin.Roles {
 		roles[r.Role] = r.Count
@@ -249,6 +271,32 @@ func TestSearchAndFacets(t *testing.T) {
 	// indirect quotation about the ferry.
 	if !slices.Equal(kinds, []string{"quote", "article"}) {
 		t.Errorf("hits %q, want a quote then its article", kinds)
+	}
+	// Pages of 2 put together are the whole list, in date order.
+	all, next, err := db.Search(ctx, "Sandberg", 0, "")
+	if err != nil || next != "" || len(all) < 5 {
+		t.Fatalf("search Sandberg: %d hits, next %q, %v", len(all), next, err)
+	}
+	var paged []Hit
+	for cur, i := "", 0; i < 20; i++ {
+		hs, next, err := db.Search(ctx, "Sandberg", 2, cur)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paged = append(paged, hs...)
+		if next == "" {
+			break
+		}
+		cur = next
+	}
+	same := func(a, b Hit) bool { return a.Kind == b.Kind && a.ArticleID == b.ArticleID && str(a.Speaker) == str(b.Speaker) }
+	if !slices.EqualFunc(paged, all, same) {
+		t.Errorf("search pages give %d hits, one listing %d", len(paged), len(all))
+	}
+	for i := 1; i < len(all); i++ {
+		if a, b := all[i-1].Published, all[i].Published; a != nil && b != nil && *a > *b {
+			t.Errorf("hit %d published %s after %s", i, *b, *a)
+		}
 	}
 	// A query that is not valid FTS5 is searched as words.
 	if _, _, err := db.Search(ctx, "fish-farm (licence", 10, ""); err != nil {
