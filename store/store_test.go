@@ -289,7 +289,9 @@ func TestSearchAndFacets(t *testing.T) {
 		}
 		cur = next
 	}
-	same := func(a, b Hit) bool { return a.Kind == b.Kind && a.ArticleID == b.ArticleID && str(a.Speaker) == str(b.Speaker) }
+	same := func(a, b Hit) bool {
+		return a.Kind == b.Kind && a.ArticleID == b.ArticleID && str(a.Speaker) == str(b.Speaker)
+	}
 	if !slices.EqualFunc(paged, all, same) {
 		t.Errorf("search pages give %d hits, one listing %d", len(paged), len(all))
 	}
