@@ -19,6 +19,14 @@ var (
 	buildErr  error
 )
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
 // chronicleBinary builds cmd/chronicle once for the tests that run it.
 func chronicleBinary(t *testing.T) string {
 	t.Helper()
