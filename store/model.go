@@ -22,6 +22,9 @@ type Quote struct {
 	Title     string `json:"title"`
 	// Published is the article's publication date; nil when unknown.
 	Published *string `json:"published"`
+	// Date is the day the quotation is ordered by: said_on, else the day of
+	// publication; nil when both are unknown (undated quotations come last).
+	Date *string `json:"date"`
 	extract.Quote
 }
 
@@ -57,8 +60,11 @@ type QuoteFilter struct {
 	Since   string // YYYY-MM-DD, inclusive
 	Until   string // YYYY-MM-DD, inclusive
 	Source  string // outlet, exact
-	Limit   int    // page size; 0 means no limit
-	Cursor  string // from a previous page's next cursor; empty for the first page
+	// Duplicates includes the quotations of near-duplicate articles, which
+	// are otherwise left out so that a syndicated story counts once.
+	Duplicates bool
+	Limit      int    // page size; 0 means no limit
+	Cursor     string // from a previous page's next cursor; empty for the first page
 }
 
 // SpeakerFilter selects speakers, most quoted first.
@@ -95,4 +101,23 @@ type Bucket struct {
 	Start    string  `json:"start"` // YYYY-MM-DD: the Monday of the week, or the first of the month
 	Count    int     `json:"count"`
 	QuoteIDs []int64 `json:"quote_ids"`
+}
+
+// Facets summarise the quotations a QuoteFilter selects: the most quoted
+// speakers and outlets, the quotations per month, the date range and the total.
+type Facets struct {
+	Speakers []Count `json:"speakers"`
+	Sources  []Count `json:"sources"`
+	Months   []Count `json:"months"` // Key is YYYY-MM
+	First    *string `json:"first"`
+	Last     *string `json:"last"`
+	Total    int     `json:"total"`
+}
+
+// Count is one facet value and how many quotations have it. ID is the
+// speaker's ID for speaker facets, nil otherwise.
+type Count struct {
+	Key string `json:"key"`
+	ID  *int64 `json:"id"`
+	N   int    `json:"n"`
 }

@@ -1,0 +1,387 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"chronicle/identity"
+)
+
+// loadNames reads the merge's outcome per name, and the version of it.
+func loadNames(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}) (map[nameKey]int64, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name, type, role, speaker_id FROM names`)
+	if err != nil {
+		return nil, fmt.Errorf("read speaker names: %w", err)
+	}
+	defer rows.Close()
+	out := map[nameKey]int64{}
+	for rows.Next() {
+		var k nameKey
+		var id int64
+		if err := rows.Scan(&k.name, &k.typ, &k.role, &id); err != nil {
+			return nil, fmt.Errorf("read speaker names: %w", err)
+		}
+		out[k] = id
+	}
+	return out, rows.Err()
+}
+
+// namesVersion changes whenever a merge changes the names table, so that a
+// writer holding a copy of it knows to read it again.
+func namesVersion(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (string, error) {
+	var v string
+	err := q.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'names_version'`).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "0", nil
+	}
+	return v, err
+}
+
+// MergeIfStale merges speakers again when quotations changed since the last
+// merge (a killed ingest leaves the flag set, so the next run merges).
+func (db *DB) MergeIfStale(ctx context.Context) error {
+	var v string
+	err := db.sql.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'speakers_stale'`).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && v == "0" {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("merge speakers: %w", err)
+	}
+	return db.MergeSpeakersAgain(ctx)
+}
+
+// MergeSpeakersAgain merges every speaker name seen so far into identities,
+// with the user's corrections, in one transaction: names get speaker IDs,
+// quotations follow their names, and the speakers whose quotations changed
+// get their aliases, roles, counts and outlets recomputed. Identity keys keep
+// their speaker IDs; new keys get new IDs in key order; a speaker whose key
+// is gone stays in the table, not live, so that its ID is never reused.
+func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("merge speakers: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := merge(ctx, tx); err != nil {
+		return fmt.Errorf("merge speakers: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("merge speakers: %w", err)
+	}
+	return nil
+}
+
+func merge(ctx context.Context, tx *sql.Tx) (identity.Result, error) {
+	known, err := loadNames(ctx, tx)
+	if err != nil {
+		return identity.Result{}, err
+	}
+	names, err := newNames(ctx, tx, known)
+	if err != nil {
+		return identity.Result{}, err
+	}
+	corr, err := loadCorrections(ctx, tx)
+	if err != nil {
+		return identity.Result{}, err
+	}
+	res, keyOf := resolve(names, corr)
+	speakerID, err := speakerIDs(ctx, tx, res.Identities)
+	if err != nil {
+		return res, err
+	}
+
+	// Record each name's speaker; note the speakers that gain or lose one.
+	put, err := tx.PrepareContext(ctx, `INSERT INTO names (name, type, role, speaker_id) VALUES (?, ?, ?, ?)
+		ON CONFLICT (name, type, role) DO UPDATE SET speaker_id = excluded.speaker_id`)
+	if err != nil {
+		return res, err
+	}
+	stale := map[int64]bool{}
+	var remapped []nameKey
+	for _, k := range names {
+		id := speakerID[keyOf(k)] // 0 for a name that is no identity
+		old, seen := known[k]
+		if seen && old == id {
+			continue
+		}
+		if seen {
+			remapped = append(remapped, k)
+			stale[old] = true
+		}
+		stale[id] = true
+		if _, err := put.ExecContext(ctx, k.name, k.typ, k.role, id); err != nil {
+			return res, fmt.Errorf("record speaker name: %w", err)
+		}
+	}
+	delete(stale, 0)
+	if err := assignQuotes(ctx, tx, remapped); err != nil {
+		return res, err
+	}
+	if err := markStale(ctx, tx, stale); err != nil {
+		return res, err
+	}
+	if err := speakerStats(ctx, tx, res.Identities, speakerID); err != nil {
+		return res, err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('speakers_stale', '0'), ('names_version', '1')
+		ON CONFLICT (key) DO UPDATE SET value = CASE key WHEN 'names_version' THEN CAST(value AS INTEGER) + 1 ELSE '0' END`)
+	return res, err
+}
+
+// newNames returns every name the merge has seen, with those of quotations
+// not yet assigned, in sorted order.
+func newNames(ctx context.Context, tx *sql.Tx, known map[nameKey]int64) ([]nameKey, error) {
+	all := map[nameKey]bool{}
+	for k := range known {
+		all[k] = true
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT speaker, speaker_type, COALESCE(speaker_role, '')
+		FROM quotes WHERE speaker IS NOT NULL AND speaker_id IS NULL`)
+	if err != nil {
+		return nil, fmt.Errorf("read new speaker names: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k nameKey
+		if err := rows.Scan(&k.name, &k.typ, &k.role); err != nil {
+			return nil, fmt.Errorf("read new speaker names: %w", err)
+		}
+		all[k] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read new speaker names: %w", err)
+	}
+	out := make([]nameKey, 0, len(all))
+	for k := range all {
+		out = append(out, k)
+	}
+	slices.SortFunc(out, cmpNames)
+	return out, nil
+}
+
+func cmpNames(a, b nameKey) int {
+	return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.typ, b.typ), cmp.Compare(a.role, b.role))
+}
+
+// assignQuotes gives quotations the speaker of their name: the unassigned
+// ones through their small index, then those of names the merge moved to
+// another speaker, through the index on names.
+func assignQuotes(ctx context.Context, tx *sql.Tx, remapped []nameKey) error {
+	_, err := tx.ExecContext(ctx, `UPDATE quotes SET speaker_id = (SELECT n.speaker_id FROM names n
+		WHERE n.name = quotes.speaker AND n.type = quotes.speaker_type AND n.role = COALESCE(quotes.speaker_role, ''))
+		WHERE speaker IS NOT NULL AND speaker_id IS NULL`)
+	if err != nil {
+		return fmt.Errorf("assign speakers to quotations: %w", err)
+	}
+	upd, err := tx.PrepareContext(ctx, `UPDATE quotes SET speaker_id = (SELECT speaker_id FROM names
+		WHERE name = ?1 AND type = ?2 AND role = ?3)
+		WHERE speaker = ?1 AND speaker_type = ?2 AND COALESCE(speaker_role, '') = ?3`)
+	if err != nil {
+		return err
+	}
+	for _, k := range remapped {
+		if _, err := upd.ExecContext(ctx, k.name, k.typ, k.role); err != nil {
+			return fmt.Errorf("move quotations of %q: %w", k.name, err)
+		}
+	}
+	return nil
+}
+
+func markStale(ctx context.Context, tx *sql.Tx, stale map[int64]bool) error {
+	ins, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO stale_speakers (id) VALUES (?)`)
+	if err != nil {
+		return err
+	}
+	for id := range stale {
+		if _, err := ins.ExecContext(ctx, id); err != nil {
+			return fmt.Errorf("mark speaker stale: %w", err)
+		}
+	}
+	return nil
+}
+
+func loadCorrections(ctx context.Context, tx *sql.Tx) ([]identity.Correction, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT op, name, target, type FROM corrections ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("read corrections: %w", err)
+	}
+	defer rows.Close()
+	var out []identity.Correction
+	for rows.Next() {
+		var c identity.Correction
+		if err := rows.Scan(&c.Op, &c.Name, &c.Target, &c.Type); err != nil {
+			return nil, fmt.Errorf("read corrections: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// speakerIDs maps every identity key to its speaker ID, adding rows for new
+// keys, refreshing changed names and types, and retiring vanished keys.
+func speakerIDs(ctx context.Context, tx *sql.Tx, ids []identity.Identity) (map[string]int64, error) {
+	type row struct {
+		id        int64
+		name, typ string
+		live      bool
+	}
+	have := map[string]row{}
+	rows, err := tx.QueryContext(ctx, `SELECT key, id, name, type, live FROM speakers`)
+	if err != nil {
+		return nil, fmt.Errorf("read speakers: %w", err)
+	}
+	for rows.Next() {
+		var k string
+		var r row
+		if err := rows.Scan(&k, &r.id, &r.name, &r.typ, &r.live); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read speakers: %w", err)
+		}
+		have[k] = r
+	}
+	rows.Close()
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO speakers (key, name, type) VALUES (?, ?, ?)`)
+	if err != nil {
+		return nil, err
+	}
+	upd, err := tx.PrepareContext(ctx, `UPDATE speakers SET name = ?, type = ?, live = ? WHERE id = ?`)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int64{}
+	for _, it := range ids { // in key order: new IDs do not depend on input order
+		r, ok := have[it.Key]
+		switch {
+		case !ok:
+			res, err := ins.ExecContext(ctx, it.Key, it.Name, it.Type)
+			if err != nil {
+				return nil, fmt.Errorf("add speaker: %w", err)
+			}
+			if r.id, err = res.LastInsertId(); err != nil {
+				return nil, err
+			}
+		case r.name != it.Name || r.typ != it.Type || !r.live:
+			if _, err := upd.ExecContext(ctx, it.Name, it.Type, true, r.id); err != nil {
+				return nil, fmt.Errorf("update speaker: %w", err)
+			}
+		}
+		out[it.Key] = r.id
+	}
+	for k, r := range have {
+		if _, ok := out[k]; !ok && r.live {
+			if _, err := upd.ExecContext(ctx, r.name, r.typ, false, r.id); err != nil {
+				return nil, fmt.Errorf("retire speaker: %w", err)
+			}
+		}
+	}
+	return out, nil
+}
+
+// speakerStats rewrites aliases, roles, counts, dates and outlets of the
+// stale speakers from their quotations (near-duplicates not counted).
+func speakerStats(ctx context.Context, tx *sql.Tx, ids []identity.Identity, speakerID map[string]int64) error {
+	byID := map[int64]identity.Identity{}
+	for _, it := range ids {
+		byID[speakerID[it.Key]] = it
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM stale_speakers`)
+	if err != nil {
+		return err
+	}
+	var stale []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		stale = append(stale, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, norm) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	for _, q := range []string{
+		`DELETE FROM speaker_aliases WHERE speaker_id IN (SELECT id FROM stale_speakers)`,
+		`DELETE FROM speaker_roles WHERE speaker_id IN (SELECT id FROM stale_speakers)`,
+		`INSERT INTO speaker_roles (speaker_id, role, first, last, count)
+		 SELECT speaker_id, speaker_role, MIN(NULLIF(dkey, '~')), MAX(NULLIF(dkey, '~')), COUNT(*)
+		 FROM quotes WHERE dup = 0 AND speaker_id IN (SELECT id FROM stale_speakers) AND speaker_role IS NOT NULL
+		 GROUP BY speaker_id, speaker_role`,
+		`UPDATE speakers SET (quotes, first, last) = (SELECT COUNT(*), MIN(NULLIF(dkey, '~')), MAX(NULLIF(dkey, '~'))
+		 FROM quotes q WHERE q.speaker_id = speakers.id AND q.dup = 0) WHERE id IN (SELECT id FROM stale_speakers)`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("speaker counts: %w", err)
+		}
+	}
+	for _, id := range stale {
+		it, ok := byID[id]
+		if !ok {
+			continue
+		}
+		for _, a := range append(it.Aliases, it.Name) {
+			if _, err := ins.ExecContext(ctx, id, a, normName(a)); err != nil {
+				return fmt.Errorf("add alias: %w", err)
+			}
+		}
+	}
+	if err := speakerSources(ctx, tx); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM stale_speakers`)
+	return err
+}
+
+// speakerSources stores each stale speaker's outlets, most quotations first.
+func speakerSources(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT speaker_id, source, COUNT(*) AS n FROM quotes
+		WHERE dup = 0 AND speaker_id IN (SELECT id FROM stale_speakers)
+		GROUP BY speaker_id, source ORDER BY speaker_id, n DESC, source`)
+	if err != nil {
+		return fmt.Errorf("speaker outlets: %w", err)
+	}
+	srcs := map[int64][]string{}
+	for rows.Next() {
+		var id int64
+		var s string
+		var n int
+		if err := rows.Scan(&id, &s, &n); err != nil {
+			rows.Close()
+			return fmt.Errorf("speaker outlets: %w", err)
+		}
+		srcs[id] = append(srcs[id], s)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("speaker outlets: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE speakers SET sources = '[]' WHERE id IN (SELECT id FROM stale_speakers)`); err != nil {
+		return err
+	}
+	upd, err := tx.PrepareContext(ctx, `UPDATE speakers SET sources = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	for id, s := range srcs {
+		b, _ := json.Marshal(s)
+		if _, err := upd.ExecContext(ctx, string(b), id); err != nil {
+			return fmt.Errorf("speaker outlets: %w", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,104 @@
+package store
+
+import (
+	"context"
+	"time"
+)
+
+// writer is the single goroutine that writes to the database during an
+// ingest or a re-extraction. Items reach it in batches; each batch is one
+// transaction, so many articles share the cost of a commit, and a crash
+// loses at most the batch in flight.
+type writer struct {
+	db      *DB
+	ctx     context.Context
+	size    int
+	pending []item
+	last    time.Time
+	batches chan []item
+	done    chan struct{}
+	stats   writerStats
+	err     error // set by the goroutine before done closes, or seen through failed
+	failed  chan struct{}
+}
+
+// speakerNames is the writer's copy of the names table, so that quotations
+// under a name the merge knows get their speaker as they are stored.
+type speakerNames struct {
+	version string
+	ids     map[nameKey]int64
+}
+
+type writerStats struct{ stored, near, unchanged int }
+
+const defaultBatch = 2000
+
+func (db *DB) startWriter(ctx context.Context, size int) *writer {
+	if size <= 0 {
+		size = defaultBatch
+	}
+	w := &writer{db: db, ctx: ctx, size: size, last: time.Now(),
+		batches: make(chan []item, 1), done: make(chan struct{}), failed: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		names := &speakerNames{version: "none"}
+		for b := range w.batches {
+			if w.err != nil {
+				continue // drain
+			}
+			s, err := db.writeBatch(ctx, b, names)
+			if err != nil {
+				w.err = err
+				close(w.failed)
+				continue
+			}
+			w.stats.stored += s.stored
+			w.stats.near += s.near
+			w.stats.unchanged += s.unchanged
+		}
+	}()
+	return w
+}
+
+// add queues an item and hands a full (or a second old) batch to the
+// writer goroutine. It returns an error once the writer has failed.
+func (w *writer) add(it item) error {
+	w.pending = append(w.pending, it)
+	if len(w.pending) < w.size && time.Since(w.last) < time.Second {
+		return nil
+	}
+	return w.flush()
+}
+
+func (w *writer) flush() error {
+	if len(w.pending) > 0 {
+		select {
+		case w.batches <- w.pending:
+		case <-w.failed:
+		}
+		w.pending = nil
+	}
+	w.last = time.Now()
+	select {
+	case <-w.failed:
+		return w.firstErr()
+	default:
+		return nil
+	}
+}
+
+func (w *writer) firstErr() error {
+	<-w.failed
+	return w.err
+}
+
+// close writes what is pending and waits for the writer goroutine.
+func (w *writer) close() (writerStats, error) {
+	err := w.flush()
+	close(w.batches)
+	<-w.done
+	if err == nil {
+		err = w.err
+	}
+	return w.stats, err
+}
