@@ -374,15 +374,19 @@ func (d *doc) mergeFollowers() {
 }
 
 // onlyFrame reports whether tokens [from, to) between two parts of a quote
-// hold little besides the frame of r (its mention, its cue, marks and
-// punctuation, a time or place): `"A," he said on Tuesday. "B."` is one
-// quotation, while `"A," she said, referring to the loans that ... "B."`
-// carries words of its own between the parts and stays two.
+// hold only the frame of r: its mention and cue, marks and punctuation,
+// and adjuncts of time and place (`"A," he said during a visit to Bodø.
+// "B."` is one quotation). Words of a clause of their own (a participle,
+// an auxiliary, another reporting verb: `"A," she said, referring to the
+// loans that were ... "B."`) keep the parts apart, as do long frames.
 func (d *doc) onlyFrame(r *cand, from, to int) bool {
 	extra := 0
 	for k := from; k < to; k++ {
 		if !d.isWord(k) || k >= r.cue[0] && k < r.cue[1] || k >= r.subj[0] && k < r.subj[1] {
 			continue
+		}
+		if d.participle(k) && !d.has(k-1, qPrepositions) || d.has(k, qFinite) || d.qw[k].isVerb {
+			return false
 		}
 		extra++
 	}
@@ -390,8 +394,18 @@ func (d *doc) onlyFrame(r *cand, from, to int) bool {
 }
 
 // maxFrameWords bounds the words an interrupting frame may hold besides
-// its mention and cue ("on Tuesday", "in an interview").
-const maxFrameWords = 4
+// its mention and cue ("on Tuesday", "during a visit to Bodø").
+const maxFrameWords = 8
+
+// participle reports whether token k is a lower-case -ing word other than
+// a preposition ("referring", "speaking"; not "during", "including").
+func (d *doc) participle(k int) bool {
+	if !d.isWord(k) || d.Toks[k].Cap || d.Is(k, "during") || d.Is(k, "including") || d.Is(k, "according") {
+		return false
+	}
+	w := d.Text(k)
+	return len(w) > 5 && strings.HasSuffix(w, "ing")
+}
 
 // headline reads a headline of the form "CONTENT: Aliyev" or "Aliyev:
 // CONTENT" when the name is a person who speaks in the article.
