@@ -45,8 +45,8 @@ func TestCommands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 21 quotations of the fixtures (see TestQuotes), 2 of bad.jsonl.
-	if len(rows) != 1+23 || strings.Join(rows[0], ",") != strings.Join(QuoteColumns, ",") {
+	// 22 quotations of the fixtures (see TestQuotes), 2 of bad.jsonl.
+	if len(rows) != 1+24 || strings.Join(rows[0], ",") != strings.Join(QuoteColumns, ",") {
 		t.Errorf("export csv: %d rows, header %q", len(rows), rows[0])
 	}
 	out, _, _ = run("export", "--format", "jsonl", "--speaker", "Petra Holm")
@@ -91,7 +91,7 @@ func TestCommands(t *testing.T) {
 		return got
 	}
 	before := sp()
-	if before["Elin Sandberg"] != 5 || before["Jonas Sandberg"] != 3 {
+	if before["Elin Sandberg"] != 6 || before["Jonas Sandberg"] != 3 {
 		t.Fatalf("speakers %v", before)
 	}
 	ids := map[string]string{}
@@ -103,7 +103,7 @@ func TestCommands(t *testing.T) {
 	if _, _, code := run("speakers", "merge", ids["Elin Sandberg"], ids["Jonas Sandberg"]); code != 0 {
 		t.Fatal("merge failed")
 	}
-	if got := sp(); got["Elin Sandberg"] != 8 || got["Jonas Sandberg"] != 0 {
+	if got := sp(); got["Elin Sandberg"] != 9 || got["Jonas Sandberg"] != 0 {
 		t.Errorf("after merge %v", got)
 	}
 	if out, _, code := run("speakers", "split", ids["Elin Sandberg"], "Jonas Sandberg"); code != 0 || strings.TrimSpace(out) == "" {
@@ -111,7 +111,7 @@ func TestCommands(t *testing.T) {
 	}
 	run("speakers", "rename", ids["Elin Sandberg"], "Elin K. Sandberg")
 	run("speakers", "alias", ids["Elin Sandberg"], "Sandberg")
-	if got := sp(); got["Elin K. Sandberg"] != 7 || got["Jonas Sandberg"] != 3 || got["Sandberg"] != 0 {
+	if got := sp(); got["Elin K. Sandberg"] != 8 || got["Jonas Sandberg"] != 3 || got["Sandberg"] != 0 {
 		t.Errorf("after split, rename, alias %v", got)
 	}
 	if _, errOut, code := run("speakers", "merge", "1", "99999"); code != 1 || !strings.Contains(errOut, "not found") {

@@ -58,8 +58,8 @@ func TestSpeakerCorrections(t *testing.T) {
 		t.Fatal(err)
 	}
 	merged, err := db.Speaker(ctx, elin.ID)
-	if err != nil || merged.Quotes != 8 {
-		t.Fatalf("after merge: %+v, %v; want 5+3 quotes", merged, err)
+	if err != nil || merged.Quotes != 9 {
+		t.Fatalf("after merge: %+v, %v; want 6+3 quotes", merged, err)
 	}
 	if _, err := db.Speaker(ctx, jonas.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("merged-away speaker: err %v, want ErrNotFound", err)
@@ -85,12 +85,12 @@ func TestSpeakerCorrections(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", when, err)
 		}
-		if e.Name != "Elin K. Sandberg" || e.Quotes != 7 || !slices.Contains(e.Aliases, "Sandberg") {
-			t.Errorf("%s: %q with %d quotes, aliases %q; want Elin K. Sandberg, 7, with Sandberg", when, e.Name, e.Quotes, e.Aliases)
+		if e.Name != "Elin K. Sandberg" || e.Quotes != 8 || !slices.Contains(e.Aliases, "Sandberg") {
+			t.Errorf("%s: %q with %d quotes, aliases %q; want Elin K. Sandberg, 8, with Sandberg", when, e.Name, e.Quotes, e.Aliases)
 		}
 		qs, _, err := db.Quotes(ctx, QuoteFilter{Speaker: "Sandberg"})
-		if err != nil || len(qs) != 7 {
-			t.Errorf("%s: %d quotes by the alias, err %v; want 7", when, len(qs), err)
+		if err != nil || len(qs) != 8 {
+			t.Errorf("%s: %d quotes by the alias, err %v; want 8", when, len(qs), err)
 		}
 		if j, err := db.Speaker(ctx, split); err != nil || j.Quotes != 3 {
 			t.Errorf("%s: split speaker %+v, %v", when, j, err)
@@ -110,8 +110,8 @@ func TestSpeakerCorrections(t *testing.T) {
 		t.Errorf("%d articles left at the old version", n)
 	}
 	check("after re-extraction")
-	if n := count(t, db, `SELECT COUNT(*) FROM quotes`); n != 26 {
-		t.Errorf("%d quotations after re-extraction, want the same 26", n)
+	if n := count(t, db, `SELECT COUNT(*) FROM quotes`); n != 28 {
+		t.Errorf("%d quotations after re-extraction, want the same 28", n)
 	}
 	// Nothing is left to redo.
 	if st, err := db.Reextract(ctx, IngestOptions{}); err != nil || st.Stored != 0 {
