@@ -116,9 +116,10 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 	if !inverted && v.clause {
 		if c := d.clauseAfter(cue[1], v, st); c >= 0 {
 			end := d.clauseEnd(c, st)
-			if d.Is(subj[0], "who") || d.Is(subj[0], "which") {
-				// "Barkley, who said he votes Democratic, said ...": the
-				// relative clause ends at its comma.
+			if d.Is(subj[0], "who") || d.Is(subj[0], "which") || d.subordinate(subj[0], st) {
+				// "Barkley, who said he votes Democratic, said ...", "While
+				// Ramos said that ..., he appears ...": the relative or
+				// subordinate clause ends at its comma.
 				for k := c; k < end; k++ {
 					if d.punct(k, ',') {
 						end = k
@@ -165,7 +166,7 @@ func (d *doc) reportingVerb(i int, v verb, st sent) {
 	}
 	// An interrupting frame: "The museum, Mr. Obama said, would make ...":
 	// one quotation around the frame.
-	if !inverted && d.punct(after, ',') && st.end-after > 3 && !d.frameFollows(after+1, st) {
+	if !inverted && d.punct(after, ',') && st.end-after > 3 && !d.frameFollows(after+1, st) && !d.frameAdjunct(after+1) {
 		end := d.clauseEnd(after+1, st)
 		if from < 0 || d.introPhrase(from) {
 			from = after + 1
@@ -200,6 +201,28 @@ func (d *doc) subjectClause(from, to int) bool {
 		}
 	}
 	return n >= 1
+}
+
+// frameAdjunct reports whether token k opens an adjunct of the frame
+// rather than more of the content: "..., he said, on condition of
+// anonymity", "..., she said, in an interview".
+func (d *doc) frameAdjunct(k int) bool {
+	return d.Is(k, "on") || d.Is(k, "in") || d.Is(k, "at") || d.Is(k, "during") || d.Is(k, "while") || d.Is(k, "after")
+}
+
+// subordinate reports whether the subject at token k opens a subordinate
+// clause at the start of sentence st: "While Ramos said ...", "When
+// Francis said ...", "Even as Mr. Obama has said ...".
+func (d *doc) subordinate(k int, st sent) bool {
+	p := k - 1
+	if p < st.first {
+		return false
+	}
+	if d.Is(p, "as") && d.Is(p-1, "even") {
+		p--
+	}
+	return p <= st.first+1 && (d.Is(p, "while") || d.Is(p, "when") || d.Is(p, "although") || d.Is(p, "though") ||
+		d.Is(p, "if") || d.Is(p, "because") || d.Is(p, "since") || d.Is(p, "even") || d.Is(p, "whereas") || d.Is(p, "after") || d.Is(p, "before"))
 }
 
 // pastIntro returns the first token after the introductory phrase that
