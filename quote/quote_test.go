@@ -221,6 +221,12 @@ func TestConstructions(t *testing.T) {
 		{"adjunct after an interrupting frame is no content",
 			"The levy is fair, Ana Ruiz said, on condition that her name be used.",
 			[]got{{"The levy is fair", "indirect", "Ana Ruiz", "Ana Ruiz", "said"}}},
+		{"a coordinated clause with its own frame is a second quote",
+			"Most farmers said the levy was fair, but many voters say it is not.",
+			[]got{
+				{"the levy was fair", "indirect", "", "Most farmers", "said"},
+				{"it is not", "indirect", "", "many voters", "say"},
+			}},
 		{"states as a verb",
 			"The new rule states that every ferry must carry two rafts.",
 			[]got{{"every ferry must carry two rafts", "indirect", "", "The new rule", "states"}}},

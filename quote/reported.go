@@ -607,7 +607,7 @@ func (d *doc) clauseEnd(c int, st sent) int {
 					for v < st.end && v-s[1] < 2 && (d.has(v, qBetween) || d.adverb(v)) {
 						v++
 					}
-					if _, ok := d.verbAt(v); ok && (d.endsFrame(v+1, st) || v > s[1] || d.isPronounSubject(s[0])) {
+					if _, ok := d.verbAt(v); ok && (d.endsFrame(v+1, st) || v > s[1] || d.isPronounSubject(s[0]) || n > k+1) {
 						return k // "..., he said", "..., they also say he ..."
 					}
 				}
