@@ -8,7 +8,11 @@
 // nil pointers (null in JSON), never guesses.
 package store
 
-import "chronicle/extract"
+import (
+	"errors"
+
+	"chronicle/extract"
+)
 
 // Quote is one stored quotation: the quotation fields of the extract
 // contract, plus the speaker identity and the article it came from.
@@ -96,3 +100,25 @@ type Bucket struct {
 	Count    int     `json:"count"`
 	QuoteIDs []int64 `json:"quote_ids"`
 }
+
+// Facets summarise the quotations a QuoteFilter selects: the most quoted
+// speakers and outlets, the quotations per month, the date range and the total.
+type Facets struct {
+	Speakers []Count `json:"speakers"`
+	Sources  []Count `json:"sources"`
+	Months   []Count `json:"months"` // Key is YYYY-MM
+	First    *string `json:"first"`
+	Last     *string `json:"last"`
+	Total    int     `json:"total"`
+}
+
+// Count is one facet value and how many quotations have it. ID is the
+// speaker's ID for speaker facets, nil otherwise.
+type Count struct {
+	Key string `json:"key"`
+	ID  *int64 `json:"id"`
+	N   int    `json:"n"`
+}
+
+// ErrNotFound is wrapped by the errors of lookups of missing IDs.
+var ErrNotFound = errors.New("not found")
