@@ -53,7 +53,7 @@ const (
 
 // chartLinks say where a chart's marks lead.
 type chartLinks struct {
-	quote  func(id int64) string        // a quotation's evidence, "" if unknown
+	quote  func(id int64) string            // a quotation's evidence, "" if unknown
 	bucket func(since, until string) string // the quotations of one column
 }
 
@@ -158,7 +158,7 @@ func bucketOf(date, bucket string) string {
 		return ""
 	}
 	if bucket == "week" {
-		return t.AddDate(0, 0, -((int(t.Weekday())+6)%7)).Format(time.DateOnly)
+		return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7)).Format(time.DateOnly)
 	}
 	return t.Format("2006-01") + "-01"
 }

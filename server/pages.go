@@ -33,7 +33,7 @@ func parsePages() (map[string]*template.Template, error) {
 			}
 			return *s
 		},
-		"safeLink": safeLink,
+		"safeLink":    safeLink,
 		"speakerHref": speakerHref,
 		"dateOnly": func(s *string) string {
 			if s == nil {
