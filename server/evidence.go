@@ -65,8 +65,8 @@ func segments(text string, marks []mark) []Segment {
 				seg.ID = m.id
 				seen[m.id] = true
 			}
-			if m.title != "" && seg.Title == "" {
-				seg.Title = m.title
+			if m.title != "" {
+				seg.Title = m.title // the innermost (latest listed) mark names it
 			}
 		}
 		if seg.Quote != "" && !seen["lead-"+seg.Quote] {
