@@ -356,4 +356,3 @@ func (c *memCorpus) speakerNamed(t testing.TB, name string) int64 {
 	t.Fatalf("no speaker %q in the test corpus", name)
 	return 0
 }
-

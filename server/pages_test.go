@@ -66,7 +66,7 @@ func TestSpeakerPages(t *testing.T) {
 	body = getPage(t, s, path, 200)
 	mustContain(t, "Keller's page", body,
 		"<h1>Marta Keller</h1>",
-		"<svg", // the timeline
+		"<svg",                                           // the timeline
 		`href="/articles/1#q1"`, `href="/articles/2#q6"`, // quotations link to their spans
 		"Coastal Ledger",
 		"2024-03-04", "2024-05-20",
