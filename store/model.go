@@ -8,11 +8,7 @@
 // nil pointers (null in JSON), never guesses.
 package store
 
-import (
-	"errors"
-
-	"chronicle/extract"
-)
+import "chronicle/extract"
 
 // Quote is one stored quotation: the quotation fields of the extract
 // contract, plus the speaker identity and the article it came from.
@@ -26,6 +22,9 @@ type Quote struct {
 	Title     string `json:"title"`
 	// Published is the article's publication date; nil when unknown.
 	Published *string `json:"published"`
+	// Date is the day the quotation is ordered by: said_on, else the day of
+	// publication; nil when both are unknown (undated quotations come last).
+	Date *string `json:"date"`
 	extract.Quote
 }
 
@@ -61,7 +60,10 @@ type QuoteFilter struct {
 	Since   string // YYYY-MM-DD, inclusive
 	Until   string // YYYY-MM-DD, inclusive
 	Source  string // outlet, exact
-	Limit   int    // page size; 0 means no limit
+	// Duplicates includes the quotations of near-duplicate articles, which
+	// are otherwise left out so that a syndicated story counts once.
+	Duplicates bool
+	Limit      int    // page size; 0 means no limit
 	Cursor  string // from a previous page's next cursor; empty for the first page
 }
 
@@ -119,6 +121,3 @@ type Count struct {
 	ID  *int64 `json:"id"`
 	N   int    `json:"n"`
 }
-
-// ErrNotFound is wrapped by the errors of lookups of missing IDs.
-var ErrNotFound = errors.New("not found")

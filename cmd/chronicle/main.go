@@ -14,8 +14,18 @@ import (
 )
 
 type cli struct {
-	Verbose bool       `short:"v" help:"Log progress and details to stderr."`
-	Extract extractCmd `cmd:"" help:"Print one JSON record per article: quotations, speakers, dates, entities."`
+	Verbose bool   `short:"v" help:"Log progress and details to stderr."`
+	DB      string `name:"db" default:"./chronicle.db" type:"path" help:"The database of ingest and the queries."`
+
+	Extract   extractCmd   `cmd:"" help:"Print one JSON record per article: quotations, speakers, dates, entities."`
+	Ingest    ingestCmd    `cmd:"" help:"Extract articles and store them in the database."`
+	Quotes    quotesCmd    `cmd:"" help:"List stored quotations in date order."`
+	Speakers  speakersCmd  `cmd:"" help:"List speakers, or correct how names were merged into speakers."`
+	Search    searchCmd    `cmd:"" help:"Full-text search over articles and quotations."`
+	Show      showCmd      `cmd:"" help:"Print one stored article with its quotations marked."`
+	Export    exportCmd    `cmd:"" help:"Stream every selected quotation as CSV or JSON lines."`
+	Failures  failuresCmd  `cmd:"" help:"List the input items that could not be stored."`
+	Reextract reextractCmd `cmd:"" help:"Extract again the articles stored by an older extractor."`
 }
 
 // errPartial reports that some items failed while the rest were processed.
@@ -41,6 +51,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	kctx.BindTo(ctx, (*context.Context)(nil))
+	kctx.Bind(&c)
 	if err := kctx.Run(); err != nil {
 		fmt.Fprintf(os.Stderr, "chronicle: %v\n", err)
 		os.Exit(1)

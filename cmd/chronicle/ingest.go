@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"chronicle/article"
+	"chronicle/extract"
+	"chronicle/store"
+)
+
+type ingestCmd struct {
+	Workers       int           `help:"Articles extracted at once (default: GOMAXPROCS)."`
+	Batch         int           `default:"500" help:"Most articles stored per transaction."`
+	ReferenceDate string        `help:"Resolve relative dates against this date (YYYY-MM-DD) instead of the publication date."`
+	Timeout       time.Duration `default:"30s" help:"Time limit for fetching one URL."`
+	MaxFetchMiB   int64         `name:"max-fetch-mib" default:"64" help:"Largest page or feed fetched from a URL, in MiB."`
+	Paths         []string      `arg:"" name:"path" help:"Files, directories, URLs, feeds, or - for stdin."`
+}
+
+func (c *ingestCmd) Run(ctx context.Context, app *cli) error {
+	return c.run(ctx, app.DB, os.Stdin, os.Stderr)
+}
+
+func (c *ingestCmd) run(ctx context.Context, path string, stdin io.Reader, stderr io.Writer) error {
+	if c.ReferenceDate != "" {
+		if _, err := time.Parse("2006-01-02", c.ReferenceDate); err != nil {
+			return fmt.Errorf("--reference-date %q: want YYYY-MM-DD", c.ReferenceDate)
+		}
+	}
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	r := &article.Reader{Fetcher: article.NewFetcher(), Stdin: stdin}
+	r.Fetcher.Timeout = c.Timeout
+	r.Fetcher.MaxBytes = c.MaxFetchMiB << 20
+	prog := startProgress(stderr, r, c.Paths)
+	stats, err := db.Ingest(ctx, c.Paths, store.IngestOptions{
+		Reader: r, Workers: c.Workers, Batch: c.Batch,
+		Extract: extract.Options{ReferenceDate: c.ReferenceDate},
+		OnItem:  prog.item,
+	})
+	prog.stop()
+	return finish("ingest", stats, prog, err)
+}
+
+// item counts one stored or failed item.
+func (p *progress) item(where string, err error) {
+	if err != nil {
+		p.fail(where, err)
+		return
+	}
+	p.add(false)
+}
+
+// finish logs what a store run did and turns failed items into exit status 1.
+func finish(what string, st store.IngestStats, prog *progress, err error) error {
+	slog.Info(what, "stored", st.Stored, "near_duplicates", st.NearDuplicates,
+		"unchanged", st.Unchanged, "failed", st.Failed, "seconds", time.Since(prog.start).Seconds())
+	if err != nil {
+		return err
+	}
+	if done, failed := prog.counts(); failed > 0 {
+		return errPartial{failed, done}
+	}
+	return nil
+}
+
+type reextractCmd struct {
+	Workers int `help:"Articles extracted at once (default: GOMAXPROCS)."`
+	Batch   int `default:"500" help:"Most articles stored per transaction."`
+}
+
+func (c *reextractCmd) Run(ctx context.Context, app *cli) error {
+	db, err := store.Open(ctx, app.DB)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	prog := startProgress(os.Stderr, &article.Reader{}, nil)
+	stats, err := db.Reextract(ctx, store.IngestOptions{Workers: c.Workers, Batch: c.Batch, OnItem: prog.item})
+	prog.stop()
+	return finish("reextract", stats, prog, err)
+}
+
+type failuresCmd struct {
+	Format string `default:"table" enum:"table,jsonl" help:"Output format: table or jsonl."`
+}
+
+func (c *failuresCmd) Run(ctx context.Context, app *cli) error {
+	db, err := store.Open(ctx, app.DB)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	fs, err := db.Failures(ctx)
+	if err != nil {
+		return err
+	}
+	return store.WriteFailures(os.Stdout, c.Format, fs)
+}

@@ -1,0 +1,36 @@
+package store
+
+import (
+	"encoding/base64"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// cursor is the position after the last row of a page: its sort key and
+// ID. Pages continue from it with a keyset condition, not an OFFSET, so
+// the thousandth page costs what the first does.
+type cursor struct {
+	key string
+	id  int64
+}
+
+func encodeCursor(c cursor) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatInt(c.id, 10) + ":" + c.key))
+}
+
+func decodeCursor(s string) (cursor, error) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return cursor{}, fmt.Errorf("bad cursor %q", s)
+	}
+	id, key, ok := strings.Cut(string(b), ":")
+	n, err := strconv.ParseInt(id, 10, 64)
+	if !ok || err != nil {
+		return cursor{}, fmt.Errorf("bad cursor %q", s)
+	}
+	return cursor{key: key, id: n}, nil
+}
+
+// rowScanner is a *sql.Row or *sql.Rows.
+type rowScanner interface{ Scan(...any) error }

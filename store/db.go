@@ -1,0 +1,80 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+)
+
+// ErrNotFound is wrapped by lookups of IDs that are not in the database.
+var ErrNotFound = errors.New("not found")
+
+// DB is a chronicle database. Reads may run from any goroutine while one
+// ingest or re-extraction writes: SQLite's write-ahead log lets readers see
+// the last committed batch.
+type DB struct {
+	sql  *sql.DB
+	path string
+}
+
+// Open opens the database at path, creating it and its schema if needed.
+func Open(ctx context.Context, path string) (*DB, error) {
+	q := url.Values{}
+	for _, p := range []string{
+		"journal_mode(WAL)",
+		"synchronous(NORMAL)", // durable at checkpoints, consistent always
+		"busy_timeout(10000)",
+		"foreign_keys(0)",
+		"cache_size(-32000)", // 32 MB per connection
+	} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate") // writers take the lock up front: no upgrade deadlocks
+	sdb, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	sdb.SetMaxOpenConns(8)
+	sdb.SetMaxIdleConns(8)
+	db := &DB{sql: sdb, path: path}
+	if err := db.migrate(ctx); err != nil {
+		sdb.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error { return db.sql.Close() }
+
+func (db *DB) migrate(ctx context.Context) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, schema); err != nil {
+		return fmt.Errorf("create schema: %w", err)
+	}
+	var v string
+	err = tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema'`).Scan(&v)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		_, err = tx.ExecContext(ctx, `INSERT INTO meta(key, value) VALUES ('schema', ?)`, strconv.Itoa(schemaVersion))
+		if err != nil {
+			return fmt.Errorf("record schema version: %w", err)
+		}
+	case err != nil:
+		return fmt.Errorf("read schema version: %w", err)
+	default:
+		if n, _ := strconv.Atoi(v); n > schemaVersion {
+			return fmt.Errorf("database schema %s is newer than this chronicle's (%d)", v, schemaVersion)
+		}
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,145 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime"
+
+	"chronicle/article"
+	"chronicle/extract"
+)
+
+// IngestOptions tune an ingest. The zero value reads with a default Reader,
+// extracts on every core and commits a few hundred articles at a time.
+type IngestOptions struct {
+	Reader  *article.Reader // nil means a zero Reader (default fetcher, os.Stdin)
+	Workers int             // articles extracted at once; 0 means GOMAXPROCS
+	Extract extract.Options // WithText is ignored: the store always keeps the text
+	// Batch is the most articles committed in one transaction (default 500);
+	// a batch is also committed when a second has passed since the last.
+	Batch int
+	// OnItem, when set, is called once per input item, in input order, with
+	// nil when the item is stored (or was already) and its error otherwise.
+	OnItem func(where string, err error)
+}
+
+// IngestStats count what an ingest did with its items.
+type IngestStats struct {
+	Stored         int // new articles, near-duplicates included
+	NearDuplicates int // new articles linked to an earlier original
+	Unchanged      int // articles already in the database (same text)
+	Failed         int // items that could not be read or stored
+}
+
+// item is one input item made ready for the writer: extracted, hashed and
+// signed in a worker, or failed.
+type item struct {
+	where  string
+	err    error
+	known  bool // the text is already stored
+	art    article.Article
+	hash   string
+	rec    extract.Record
+	sig    signature
+	hasSig bool
+	tjson  []byte // the record's timexes and entities, encoded
+	ejson  []byte
+
+	replace int64 // re-extraction: the stored article this record replaces
+	dup     bool  // re-extraction: that article is a near-duplicate
+}
+
+// Ingest reads inputs (files, directories, URLs, feeds, "-"), extracts every
+// article on opt.Workers cores and stores it. One writer goroutine commits
+// batches of articles, each batch in one transaction, so a killed ingest
+// leaves whole batches only, and the same ingest run again skips what is
+// stored (by content hash) and finishes the rest. Failed items are recorded
+// in the failures table and do not stop the batch. At the end, speakers are
+// merged again across the corpus.
+func (db *DB) Ingest(ctx context.Context, inputs []string, opt IngestOptions) (IngestStats, error) {
+	var stats IngestStats
+	r := opt.Reader
+	if r == nil {
+		r = &article.Reader{}
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	xopt := opt.Extract
+	xopt.WithText = false
+	known, err := db.sql.PrepareContext(ctx, `SELECT 1 FROM articles WHERE content_hash = ?`)
+	if err != nil {
+		return stats, fmt.Errorf("ingest: %w", err)
+	}
+	defer known.Close()
+
+	w := db.startWriter(ctx, opt.Batch)
+	err = article.Process(ctx, r, inputs, workers,
+		func(it article.Item) item {
+			a, err := it.Load()
+			if err != nil {
+				return item{where: it.Where, err: err}
+			}
+			return prepare(ctx, known, it.Where, a, xopt)
+		},
+		func(it item) error {
+			switch {
+			case it.err != nil:
+				stats.Failed++
+			case it.known:
+				stats.Unchanged++
+			}
+			if opt.OnItem != nil {
+				opt.OnItem(it.where, it.err)
+			}
+			return w.add(it)
+		})
+	ws, werr := w.close()
+	stats.Stored += ws.stored
+	stats.NearDuplicates += ws.near
+	stats.Unchanged += ws.unchanged
+	if err == nil {
+		err = werr
+	}
+	if err != nil {
+		return stats, fmt.Errorf("ingest: %w", err)
+	}
+	if err := db.MergeIfStale(ctx); err != nil {
+		return stats, fmt.Errorf("ingest: %w", err)
+	}
+	return stats, nil
+}
+
+// prepare does a worker's share of one article: the content hash, and
+// unless the text is stored already, extraction and the MinHash signature.
+func prepare(ctx context.Context, known *sql.Stmt, where string, a article.Article, opt extract.Options) item {
+	it := item{where: where, art: a, hash: contentHash(a.Text)}
+	var one int
+	switch err := known.QueryRowContext(ctx, it.hash).Scan(&one); {
+	case err == nil:
+		it.known = true
+		return it
+	case !errors.Is(err, sql.ErrNoRows):
+		it.err = fmt.Errorf("look up content hash: %w", err)
+		return it
+	}
+	return extracted(it, opt)
+}
+
+// extracted fills in the record of an item and what the writer needs of it.
+func extracted(it item, opt extract.Options) item {
+	it.rec = extract.Article(it.art, opt)
+	it.sig, it.hasSig = minhash(it.art.Text)
+	var err error
+	if it.tjson, err = json.Marshal(it.rec.Timexes); err == nil {
+		it.ejson, err = json.Marshal(it.rec.Entities)
+	}
+	if err != nil {
+		it.err = fmt.Errorf("encode record: %w", err)
+	}
+	return it
+}

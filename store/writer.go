@@ -1,0 +1,359 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"chronicle/extract"
+)
+
+// writer is the single goroutine that writes to the database during an
+// ingest or a re-extraction. Items reach it in batches; each batch is one
+// transaction, so many articles share the cost of a commit, and a crash
+// loses at most the batch in flight.
+type writer struct {
+	db      *DB
+	ctx     context.Context
+	size    int
+	pending []item
+	last    time.Time
+	batches chan []item
+	done    chan struct{}
+	stats   writerStats
+	err     error // set by the goroutine before done closes, or seen through failed
+	failed  chan struct{}
+}
+
+type writerStats struct{ stored, near, unchanged int }
+
+const defaultBatch = 500
+
+func (db *DB) startWriter(ctx context.Context, size int) *writer {
+	if size <= 0 {
+		size = defaultBatch
+	}
+	w := &writer{db: db, ctx: ctx, size: size, last: time.Now(),
+		batches: make(chan []item, 1), done: make(chan struct{}), failed: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		for b := range w.batches {
+			if w.err != nil {
+				continue // drain
+			}
+			s, err := db.writeBatch(ctx, b)
+			if err != nil {
+				w.err = err
+				close(w.failed)
+				continue
+			}
+			w.stats.stored += s.stored
+			w.stats.near += s.near
+			w.stats.unchanged += s.unchanged
+		}
+	}()
+	return w
+}
+
+// add queues an item and hands a full (or a second old) batch to the
+// writer goroutine. It returns an error once the writer has failed.
+func (w *writer) add(it item) error {
+	w.pending = append(w.pending, it)
+	if len(w.pending) < w.size && time.Since(w.last) < time.Second {
+		return nil
+	}
+	return w.flush()
+}
+
+func (w *writer) flush() error {
+	if len(w.pending) > 0 {
+		select {
+		case w.batches <- w.pending:
+		case <-w.failed:
+		}
+		w.pending = nil
+	}
+	w.last = time.Now()
+	select {
+	case <-w.failed:
+		return w.firstErr()
+	default:
+		return nil
+	}
+}
+
+func (w *writer) firstErr() error {
+	<-w.failed
+	return w.err
+}
+
+// close writes what is pending and waits for the writer goroutine.
+func (w *writer) close() (writerStats, error) {
+	err := w.flush()
+	close(w.batches)
+	<-w.done
+	if err == nil {
+		err = w.err
+	}
+	return w.stats, err
+}
+
+// batchStmts are the statements of one batch's transaction.
+type batchStmts struct {
+	byHash, candidates, insArticle, insLSH, insArticleFTS,
+	insQuote, insQuoteFTS, delQuoteFTS, delQuotes, updArticle,
+	failure, clearFailure *sql.Stmt
+}
+
+func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
+	var s batchStmts
+	inBands := "?" + strings.Repeat(",?", bands-1)
+	for _, p := range []struct {
+		dst *(*sql.Stmt)
+		sql string
+	}{
+		{&s.byHash, `SELECT id FROM articles WHERE content_hash = ?`},
+		{&s.candidates, `SELECT a.id, a.signature FROM articles a WHERE a.id IN
+			(SELECT article_id FROM lsh WHERE band_key IN (` + inBands + `) LIMIT 200) ORDER BY a.id`},
+		{&s.insArticle, `INSERT INTO articles (input_id, source, url, title, published, published_from,
+			language, format, input_published, input_pub_from, content_hash, duplicate_of, similarity,
+			signature, extractor_version, timexes, entities, text)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&s.insLSH, `INSERT OR IGNORE INTO lsh (band_key, article_id) VALUES (?, ?)`},
+		{&s.insArticleFTS, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`},
+		{&s.insQuote, `INSERT INTO quotes (article_id, seq, dup, dkey, source, text, start, end, kind,
+			speaker, speaker_type, speaker_role, mention_text, mention_start, mention_end,
+			cue_text, cue_start, cue_end, said_on, said_on_from)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&s.insQuoteFTS, `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`},
+		{&s.delQuoteFTS, `INSERT INTO quotes_fts (quotes_fts, rowid, text)
+			SELECT 'delete', id, text FROM quotes WHERE article_id = ?`},
+		{&s.delQuotes, `DELETE FROM quotes WHERE article_id = ?`},
+		{&s.updArticle, `UPDATE articles SET published = ?, published_from = ?, language = ?,
+			extractor_version = ?, timexes = ?, entities = ? WHERE id = ?`},
+		{&s.failure, `INSERT INTO failures (item, error, at) VALUES (?, ?, ?)
+			ON CONFLICT (item) DO UPDATE SET error = excluded.error, at = excluded.at`},
+		{&s.clearFailure, `DELETE FROM failures WHERE item = ?`},
+	} {
+		st, err := tx.PrepareContext(ctx, p.sql)
+		if err != nil {
+			return nil, fmt.Errorf("prepare: %w", err)
+		}
+		*p.dst = st
+	}
+	return &s, nil
+}
+
+// writeBatch stores one batch in one transaction.
+func (db *DB) writeBatch(ctx context.Context, items []item) (writerStats, error) {
+	var stats writerStats
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return stats, fmt.Errorf("begin batch: %w", err)
+	}
+	defer tx.Rollback()
+	st, err := prepareBatch(ctx, tx)
+	if err != nil {
+		return stats, err
+	}
+	now := time.Now().UTC().Format(time.RFC3339)
+	for _, it := range items {
+		if it.err != nil {
+			if _, err := st.failure.ExecContext(ctx, it.where, it.err.Error(), now); err != nil {
+				return stats, fmt.Errorf("record failure of %s: %w", it.where, err)
+			}
+			continue
+		}
+		if it.replace != 0 {
+			if err := st.replace(ctx, it); err != nil {
+				return stats, fmt.Errorf("re-extract article %d: %w", it.replace, err)
+			}
+			stats.stored++
+			continue
+		}
+		if !it.known {
+			near, stored, err := st.insert(ctx, it)
+			if err != nil {
+				return stats, fmt.Errorf("store %s: %w", it.where, err)
+			}
+			if !stored {
+				stats.unchanged++ // the same text earlier in this batch
+			} else {
+				stats.stored++
+				if near {
+					stats.near++
+				}
+			}
+		}
+		if _, err := st.clearFailure.ExecContext(ctx, it.where); err != nil {
+			return stats, fmt.Errorf("clear failure of %s: %w", it.where, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('speakers_stale', '1')
+		ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
+		return stats, fmt.Errorf("mark speakers stale: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return stats, fmt.Errorf("commit batch: %w", err)
+	}
+	return stats, nil
+}
+
+// insert stores a new article, unless its text is already stored, linking
+// it to its original when it is a near-duplicate.
+func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, err error) {
+	var id int64
+	switch err := st.byHash.QueryRowContext(ctx, it.hash).Scan(&id); {
+	case err == nil:
+		return false, false, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return false, false, fmt.Errorf("look up content hash: %w", err)
+	}
+	var keys []int64
+	var dupOf, sim any
+	var sigBytes []byte
+	if it.hasSig {
+		keys = bandKeys(it.sig)
+		orig, s, err := st.original(ctx, it.sig, keys)
+		if err != nil {
+			return false, false, err
+		}
+		if orig != 0 {
+			dupOf, sim = orig, s
+		}
+		sigBytes = it.sig.bytes()
+	}
+	a, r := it.art, it.rec
+	res, err := st.insArticle.ExecContext(ctx, a.ID, a.Source, a.URL, a.Title, r.Published, r.PublishedFrom,
+		r.Language, a.Format, a.Published, a.PublishedFrom, it.hash, dupOf, sim,
+		sigBytes, r.Version, it.tjson, it.ejson, a.Text)
+	if err != nil {
+		return false, false, fmt.Errorf("insert article: %w", err)
+	}
+	if id, err = res.LastInsertId(); err != nil {
+		return false, false, fmt.Errorf("insert article: %w", err)
+	}
+	if _, err := st.insArticleFTS.ExecContext(ctx, id, a.Title, a.Text); err != nil {
+		return false, false, fmt.Errorf("index article: %w", err)
+	}
+	if dupOf == nil {
+		// Only originals are candidates: a copy of a copy links to the first.
+		for _, k := range keys {
+			if _, err := st.insLSH.ExecContext(ctx, k, id); err != nil {
+				return false, false, fmt.Errorf("insert band key: %w", err)
+			}
+		}
+	}
+	if err := st.insertQuotes(ctx, id, dupOf != nil, a.Source, r); err != nil {
+		return false, false, err
+	}
+	return dupOf != nil, true, nil
+}
+
+// original finds the stored article this signature copies: the most
+// similar candidate above the threshold, the earliest stored on a tie.
+func (st *batchStmts) original(ctx context.Context, sig signature, keys []int64) (int64, float64, error) {
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = k
+	}
+	rows, err := st.candidates.QueryContext(ctx, args...)
+	if err != nil {
+		return 0, 0, fmt.Errorf("near-duplicate candidates: %w", err)
+	}
+	defer rows.Close()
+	var best int64
+	var bestSim float64
+	for rows.Next() {
+		var id int64
+		var b []byte
+		if err := rows.Scan(&id, &b); err != nil {
+			return 0, 0, fmt.Errorf("near-duplicate candidates: %w", err)
+		}
+		other, ok := signatureFrom(b)
+		if !ok {
+			continue
+		}
+		if s := similarity(sig, other); s >= nearDuplicate && s > bestSim {
+			best, bestSim = id, s
+		}
+	}
+	return best, bestSim, rows.Err()
+}
+
+func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup bool, source string, r extract.Record) error {
+	for i, q := range r.Quotes {
+		m, c := q.SpeakerMention, q.Cue
+		res, err := st.insQuote.ExecContext(ctx, articleID, i, dup, sortKey(q.SaidOn, r.Published), source,
+			q.Text, q.Start, q.End, q.Kind, q.Speaker, q.SpeakerType, q.SpeakerRole,
+			mentionText(m), mentionStart(m), mentionEnd(m), mentionText(c), mentionStart(c), mentionEnd(c),
+			q.SaidOn, q.SaidOnFrom)
+		if err != nil {
+			return fmt.Errorf("insert quotation %d: %w", i, err)
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("insert quotation %d: %w", i, err)
+		}
+		if _, err := st.insQuoteFTS.ExecContext(ctx, id, q.Text); err != nil {
+			return fmt.Errorf("index quotation %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// replace swaps a stored article's record for a new extraction of it.
+func (st *batchStmts) replace(ctx context.Context, it item) error {
+	r := it.rec
+	if _, err := st.delQuoteFTS.ExecContext(ctx, it.replace); err != nil {
+		return fmt.Errorf("unindex quotations: %w", err)
+	}
+	if _, err := st.delQuotes.ExecContext(ctx, it.replace); err != nil {
+		return fmt.Errorf("delete quotations: %w", err)
+	}
+	if _, err := st.updArticle.ExecContext(ctx, r.Published, r.PublishedFrom, r.Language, r.Version,
+		it.tjson, it.ejson, it.replace); err != nil {
+		return fmt.Errorf("update article: %w", err)
+	}
+	return st.insertQuotes(ctx, it.replace, it.dup, it.art.Source, r)
+}
+
+// sortKey is a quotation's date for ordering: said_on, else the day of
+// publication, else "~", which sorts after every date.
+func sortKey(saidOn, published *string) string {
+	for _, d := range []*string{saidOn, published} {
+		if d != nil && *d != "" {
+			if len(*d) > 10 {
+				return (*d)[:10]
+			}
+			return *d
+		}
+	}
+	return undated
+}
+
+const undated = "~"
+
+func mentionText(m *extract.Mention) any {
+	if m == nil {
+		return nil
+	}
+	return m.Text
+}
+
+func mentionStart(m *extract.Mention) any {
+	if m == nil {
+		return nil
+	}
+	return m.Start
+}
+
+func mentionEnd(m *extract.Mention) any {
+	if m == nil {
+		return nil
+	}
+	return m.End
+}
