@@ -25,3 +25,8 @@ type Editor interface {
 	RenameSpeaker(ctx context.Context, id int64, name string) error
 	AddAlias(ctx context.Context, id int64, alias string) error
 }
+
+var (
+	_ Corpus = (*store.DB)(nil)
+	_ Editor = (*store.DB)(nil)
+)
