@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -244,6 +245,7 @@ func (s *Server) speakerPage(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
+	sp.Aliases = slices.DeleteFunc(slices.Clone(sp.Aliases), func(a string) bool { return a == sp.Name })
 	idStr := strconv.FormatInt(id, 10)
 	path := "/speakers/" + idStr
 	v := speakerView{Sp: sp, Bucket: bucket, Since: f.Since, Until: f.Until, TermHref: map[string]string{}}

@@ -1,0 +1,132 @@
+package server
+
+import (
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestBrowser drives headless Chromium over the seeds (our fixtures when the
+// seeds are absent): search, a speaker page, an article page, a click on a
+// quotation. It checks what the page shows and saves screenshots in
+// $CHRONICLE_SCREENSHOTS (else a temp directory).
+func TestBrowser(t *testing.T) {
+	wd := startChrome(t)
+	inputs := fixtures
+	if d := seedsDir(); d != "" {
+		inputs = []string{d}
+	}
+	db := openStore(t, inputs...)
+	base := serveStore(t, db, Options{})
+	shots := os.Getenv("CHRONICLE_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	} else if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	query, speaker := "ceasefire", "Ilham Aliyev"
+	if seedsDir() == "" {
+		query, speaker = "crab", "Marta Keller"
+	}
+
+	// Search: type a query, submit, see highlighted matches.
+	wd.open(base + "/")
+	wd.typeInto(wd.find("#q"), query)
+	wd.click(wd.find("form.search button[type=submit]"))
+	hits := wd.findAll("ol.hits > li", 1)
+	if got := wd.text(hits[0]); !strings.Contains(strings.ToLower(got), query) {
+		t.Errorf("first hit %q lacks %q", got, query)
+	}
+	if got := wd.text(wd.find("ol.hits mark")); !strings.EqualFold(got, query) {
+		t.Errorf("highlighted %q, want %q", got, query)
+	}
+	if u := wd.url(); !strings.Contains(u, "q="+query) {
+		t.Errorf("search URL %s", u)
+	}
+	wd.screenshot(shots, "search")
+
+	// Speakers list, then the speaker's page: name, timeline, quotations.
+	wd.open(base + "/speakers")
+	var link string
+	for _, a := range wd.findAll("table.speakers a", 1) {
+		if wd.text(a) == speaker {
+			link = a
+		}
+	}
+	if link == "" {
+		t.Fatalf("%s not on the speakers page", speaker)
+	}
+	wd.click(link)
+	if got := wd.text(wd.find("main h1")); got != speaker {
+		t.Errorf("speaker page h1 %q", got)
+	}
+	dots := wd.findAll(".chart circle", 1)
+	quotes := wd.findAll("ol.quotes > li", 1)
+	if len(quotes) < 2 {
+		t.Errorf("%d quotations on %s's page", len(quotes), speaker)
+	}
+	if meta := wd.text(wd.find("ol.quotes > li .meta")); !strings.Contains(meta, speaker) {
+		t.Errorf("quotation meta %q lacks the speaker", meta)
+	}
+	t.Logf("%s: %d timeline dots, %d quotations listed", speaker, len(dots), len(quotes))
+	wd.screenshot(shots, "speaker")
+
+	// Open a quotation: the article page lands on its span and shows its record.
+	first := wd.find("ol.quotes > li blockquote a.evidence")
+	quoteText := strings.TrimSuffix(wd.text(first), " …")
+	wd.click(first)
+	u, _ := url.Parse(wd.url())
+	if !strings.HasPrefix(u.Path, "/articles/") || !strings.HasPrefix(u.Fragment, "q") {
+		t.Fatalf("quotation link went to %s", u)
+	}
+	panel := wd.find("#panel")
+	if !wd.displayed(panel) {
+		t.Fatal("the record panel is hidden after opening a quotation link")
+	}
+	if got := wd.text(panel); !strings.Contains(got, speaker) || !strings.Contains(got, firstWords(quoteText, 6)) {
+		t.Errorf("record panel shows %q; want %s and %q", got, speaker, firstWords(quoteText, 6))
+	}
+	active := wd.findAll(".text a.active", 1)
+	if got := wd.attr(active[0], "data-q"); got != u.Fragment {
+		t.Errorf("marked quotation %s, want %s", got, u.Fragment)
+	}
+	wd.screenshot(shots, "article")
+
+	// Click another quotation in the text: its record replaces the first.
+	var other, otherQ string
+	for _, a := range wd.findAll(".text a.quote[id^=q]", 1) {
+		if q := wd.attr(a, "data-q"); q != u.Fragment {
+			other, otherQ = a, q
+			break
+		}
+	}
+	if other == "" {
+		t.Fatal("the article has one quotation only")
+	}
+	wd.click(other)
+	rec := wd.text(wd.find("#rec-" + otherQ))
+	if got := wd.text(panel); got == "" || !strings.Contains(got, firstWords(rec, 5)) {
+		t.Errorf("after clicking %s the panel shows %q, want its record %q", otherQ, got, rec)
+	}
+	if !strings.HasSuffix(wd.url(), "#"+otherQ) {
+		t.Errorf("URL %s does not name the clicked quotation", wd.url())
+	}
+	wd.screenshot(shots, "article-click")
+
+	// The same page on a phone.
+	wd.resize(390, 844)
+	wd.open(base + u.Path + "#" + otherQ)
+	if !wd.displayed(wd.find("#panel")) {
+		t.Error("record panel hidden on a phone")
+	}
+	wd.screenshot(shots, "article-phone")
+	wd.open(base + "/?q=" + query)
+	wd.screenshot(shots, "search-phone")
+	t.Logf("screenshots in %s", shots)
+}
+
+func firstWords(s string, n int) string {
+	w := strings.Fields(s)
+	return strings.Join(w[:min(n, len(w))], " ")
+}
