@@ -3,6 +3,7 @@
 // shows its record in a panel beside the text and marks the whole quotation.
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");
   var panel = document.getElementById("panel");
   if (!panel) return;
 
