@@ -114,6 +114,28 @@ func TestBrowser(t *testing.T) {
 	}
 	wd.screenshot(shots, "article-click")
 
+	// By keyboard: Escape closes the record; Tab reaches the skip link first;
+	// Enter on a quotation (focused) opens its record again.
+	wd.press(keyEscape)
+	if wd.displayed(panel) {
+		t.Error("Escape left the record panel open")
+	}
+	wd.open(base + u.Path)
+	wd.press(keyTab)
+	if got := wd.text(wd.active()); got != "Skip to content" {
+		t.Errorf("first Tab focuses %q, want the skip link", got)
+	}
+	lead := wd.find("#" + otherQ)
+	wd.must("POST", "/execute/sync", map[string]any{"script": "arguments[0].focus()", "args": []any{map[string]string{elementKey: lead}}}, nil)
+	wd.press(keyEnter)
+	panel = wd.find("#panel")
+	if !wd.displayed(panel) || !strings.Contains(wd.text(panel), firstWords(rec, 5)) {
+		t.Errorf("Enter on quotation %s: panel shows %q", otherQ, wd.text(panel))
+	}
+	if got := wd.attr(wd.active(), "id"); got != "panel" {
+		t.Errorf("after Enter the focus is on %q, want the record panel", got)
+	}
+
 	// The same page on a phone.
 	wd.resize(390, 844)
 	wd.open(base + u.Path + "#" + otherQ)

@@ -213,3 +213,29 @@ func (wd *webDriver) screenshot(dir, name string) {
 		wd.t.Fatal(err)
 	}
 }
+
+// WebDriver key codes.
+const (
+	keyEnter  = "\uE007"
+	keyEscape = "\uE00C"
+	keyTab    = "\uE004"
+)
+
+// press sends one key to whatever has the focus.
+func (wd *webDriver) press(key string) {
+	wd.t.Helper()
+	wd.must("POST", "/actions", map[string]any{"actions": []any{map[string]any{
+		"type": "key", "id": "keyboard", "actions": []any{
+			map[string]string{"type": "keyDown", "value": key},
+			map[string]string{"type": "keyUp", "value": key},
+		},
+	}}}, nil)
+}
+
+// active is the element that has the focus.
+func (wd *webDriver) active() string {
+	wd.t.Helper()
+	var e map[string]string
+	wd.must("GET", "/element/active", nil, &e)
+	return e[elementKey]
+}
