@@ -145,6 +145,31 @@ func TestBrowser(t *testing.T) {
 	wd.screenshot(shots, "article-phone")
 	wd.open(base + "/?q=" + query)
 	wd.screenshot(shots, "search-phone")
+	wd.resize(1280, 900)
+
+	// Compare two speakers.
+	var top speakersPage
+	decodeReal(t, base, "/api/speakers?limit=2", &top)
+	wd.open(base + "/compare?kind=speaker&a=" + url.QueryEscape(top.Speakers[0].Name) + "&b=" + url.QueryEscape(top.Speakers[1].Name))
+	sides := wd.findAll("section.side h2", 2)
+	if wd.text(sides[0]) != top.Speakers[0].Name || wd.text(sides[1]) != top.Speakers[1].Name {
+		t.Errorf("compare shows %q and %q", wd.text(sides[0]), wd.text(sides[1]))
+	}
+	wd.screenshot(shots, "compare")
+
+	// Analyse a pasted article on a writable server: shown, not stored.
+	wbase := serveStore(t, db, Options{AllowWrite: true, Editor: db})
+	wd.open(wbase + "/analyse")
+	wd.typeInto(wd.find("#text"), pasted)
+	wd.click(wd.find("form.analyse button[type=submit]"))
+	if got := wd.text(wd.find("main h1")); got != "Ferry fares to rise" {
+		t.Errorf("analysed article h1 %q", got)
+	}
+	wd.click(wd.find(".text a.quote#q2")) // q1 is the indirect "its director" one, speaker unknown
+	if got := wd.text(wd.find("#panel")); !strings.Contains(got, "Lena Ortiz") {
+		t.Errorf("analysed record panel %q", got)
+	}
+	wd.screenshot(shots, "analyse")
 	t.Logf("screenshots in %s", shots)
 }
 
