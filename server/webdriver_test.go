@@ -128,7 +128,10 @@ func (wd *webDriver) must(method, path string, in, out any) {
 	}
 }
 
-func (wd *webDriver) open(url string) { wd.t.Helper(); wd.must("POST", "/url", map[string]string{"url": url}, nil) }
+func (wd *webDriver) open(url string) {
+	wd.t.Helper()
+	wd.must("POST", "/url", map[string]string{"url": url}, nil)
+}
 
 func (wd *webDriver) url() string {
 	var u string
@@ -188,7 +191,10 @@ func (wd *webDriver) displayed(el string) bool {
 	return b
 }
 
-func (wd *webDriver) click(el string) { wd.t.Helper(); wd.must("POST", "/element/"+el+"/click", map[string]any{}, nil) }
+func (wd *webDriver) click(el string) {
+	wd.t.Helper()
+	wd.must("POST", "/element/"+el+"/click", map[string]any{}, nil)
+}
 
 func (wd *webDriver) typeInto(el, s string) {
 	wd.t.Helper()
