@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -65,32 +66,30 @@ func (s *Server) apiSpeakers(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, speakersPage{orEmpty(sp), next})
 }
 
-func (s *Server) apiSpeaker(w http.ResponseWriter, r *http.Request) {
+// byID looks up the {id} of the path with get; on failure it has answered
+// the error and ok is false.
+func byID[T any](s *Server, w http.ResponseWriter, r *http.Request, get func(context.Context, int64) (T, error)) (v T, ok bool) {
 	id, err := idParam(r)
+	if err == nil {
+		v, err = get(r.Context(), id)
+	}
 	if err != nil {
 		s.failErr(w, r, err)
-		return
+		return v, false
 	}
-	sp, err := s.corpus.Speaker(r.Context(), id)
-	if err != nil {
-		s.failErr(w, r, err)
-		return
+	return v, true
+}
+
+func (s *Server) apiSpeaker(w http.ResponseWriter, r *http.Request) {
+	if sp, ok := byID(s, w, r, s.corpus.Speaker); ok {
+		writeJSON(w, http.StatusOK, sp)
 	}
-	writeJSON(w, http.StatusOK, sp)
 }
 
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
-	id, err := idParam(r)
-	if err != nil {
-		s.failErr(w, r, err)
-		return
+	if a, ok := byID(s, w, r, s.corpus.Article); ok {
+		writeJSON(w, http.StatusOK, a)
 	}
-	a, err := s.corpus.Article(r.Context(), id)
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, a)
 }
 
 type hitsPage struct {

@@ -323,25 +323,24 @@ func (c *memCorpus) SplitSpeaker(ctx context.Context, id int64, alias string) (i
 }
 
 func (c *memCorpus) RenameSpeaker(ctx context.Context, id int64, name string) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	sp := c.speakers[id]
-	if sp == nil {
-		return fmt.Errorf("speaker %d: %w", id, store.ErrNotFound)
-	}
-	sp.Aliases = append(sp.Aliases, sp.Name)
-	sp.Name = name
-	return nil
+	return c.editSpeaker(id, func(sp *store.Speaker) {
+		sp.Aliases = append(sp.Aliases, sp.Name)
+		sp.Name = name
+	})
 }
 
 func (c *memCorpus) AddAlias(ctx context.Context, id int64, alias string) error {
+	return c.editSpeaker(id, func(sp *store.Speaker) { sp.Aliases = append(sp.Aliases, alias) })
+}
+
+func (c *memCorpus) editSpeaker(id int64, edit func(*store.Speaker)) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	sp := c.speakers[id]
 	if sp == nil {
 		return fmt.Errorf("speaker %d: %w", id, store.ErrNotFound)
 	}
-	sp.Aliases = append(sp.Aliases, alias)
+	edit(sp)
 	return nil
 }
 

@@ -301,17 +301,9 @@ type articleView struct {
 }
 
 func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
-	id, err := idParam(r)
-	if err != nil {
-		s.failErr(w, r, err)
-		return
+	if a, ok := byID(s, w, r, s.corpus.Article); ok {
+		s.renderArticle(w, r, a, false)
 	}
-	a, err := s.corpus.Article(r.Context(), id)
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	s.renderArticle(w, r, a, false)
 }
 
 func (s *Server) renderArticle(w http.ResponseWriter, r *http.Request, a store.Article, analysed bool) {
