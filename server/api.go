@@ -124,7 +124,7 @@ func (s *Server) apiFacets(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.Limit, f.Cursor = 0, ""
-	fc, err := s.corpus.Facets(r.Context(), f)
+	fc, err := s.facets(r.Context(), f)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -216,6 +216,7 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request, field string, do f
 		return
 	}
 	after, err := do(id, v)
+	s.facetCache.reset() // speaker facets name speakers
 	if err != nil {
 		s.failErr(w, r, err)
 		return

@@ -81,7 +81,7 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) {
 		side.Quotes = quoteRows(qs, v.Query)
 		ff := c.f
 		ff.Limit = 0
-		if side.Facets, err = s.corpus.Facets(ctx, ff); err != nil {
+		if side.Facets, err = s.facets(ctx, ff); err != nil {
 			s.failErr(w, r, err)
 			return
 		}

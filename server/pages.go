@@ -152,7 +152,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	}
 	ff := f
 	ff.Limit, ff.Cursor = 0, ""
-	if v.Facets, err = s.corpus.Facets(ctx, ff); err != nil {
+	if v.Facets, err = s.facets(ctx, ff); err != nil {
 		s.failErr(w, r, err)
 		return
 	}

@@ -49,6 +49,8 @@ type Server struct {
 	mux     *http.ServeMux
 	routes  []route
 	handler http.Handler
+
+	facetCache *facetCache
 }
 
 // route is one registered pattern; api routes are described in openapi.json.
@@ -68,7 +70,7 @@ func New(c Corpus, opt Options) (*Server, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
-	s := &Server{corpus: c, opt: opt, mux: http.NewServeMux()}
+	s := &Server{corpus: c, opt: opt, mux: http.NewServeMux(), facetCache: newFacetCache(time.Minute, 256)}
 	var err error
 	if s.pages, err = parsePages(); err != nil {
 		return nil, err

@@ -57,6 +57,11 @@ func (c *serveCmd) run(ctx context.Context, dbPath string, stderr io.Writer, rea
 	if err != nil {
 		return err
 	}
+	go func() {
+		if err := s.Warm(ctx); err != nil && ctx.Err() == nil {
+			slog.Warn("warming the facets", "err", err)
+		}
+	}()
 	return server.Listen(ctx, c.Addr, s, func(a net.Addr) {
 		fmt.Fprintf(stderr, "chronicle: serving %s on http://%s (Ctrl-C stops)\n", dbPath, a)
 		if ready != nil {
