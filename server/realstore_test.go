@@ -91,6 +91,18 @@ func TestRealStoreEndpoints(t *testing.T) {
 	mustContain(t, "search (store)", getReal(t, base, "/?q=crab", 200), "<mark>crab</mark>")
 	mustContain(t, "compare (store)", getReal(t, base, "/compare?kind=source&a=Valley+Post&b=Coastal+Ledger", 200), "<h2>Valley Post</h2>", "3 quotations", "6 quotations")
 	getReal(t, base, "/speakers", 200)
+
+	// A query or cursor the user got wrong is their error (400), not ours.
+	for _, p := range []string{"/api/search?q=%22unclosed", "/api/quotes?about=AND+OR", "/api/quotes?cursor=garbage", "/?q=crab+AND"} {
+		resp, err := http.Get(base + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 400 {
+			t.Errorf("GET %s: %d, want 400", p, resp.StatusCode)
+		}
+	}
 }
 
 func TestRealStoreEscapesHostileArticle(t *testing.T) {
