@@ -69,3 +69,22 @@ func TestKindString(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleWords(t *testing.T) {
+	for _, w := range []string{"President", "president", "Azerbaijani", "Foreign", "Minister", "Sen.", "Sen", "Mr.", "Affairs"} {
+		if !TitleWord(w) {
+			t.Errorf("TitleWord(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"Ilham", "Aliyev", "Heydar", "Baku", "the", ""} {
+		if TitleWord(w) {
+			t.Errorf("TitleWord(%q) = true", w)
+		}
+	}
+	if !Honorific("Mr.") || !Honorific("ms") || Honorific("President") {
+		t.Error("Honorific: Mr. and ms are honorifics, President is not")
+	}
+	if !PlaceWord("Azerbaijan") || !PlaceWord("U.S.") || PlaceWord("Aliyev") {
+		t.Error("PlaceWord: Azerbaijan and U.S. are places, Aliyev is not")
+	}
+}

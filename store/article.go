@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -28,11 +27,12 @@ func (db *DB) Article(ctx context.Context, id int64) (Article, error) {
 		return a, fmt.Errorf("article %d: %w", id, err)
 	}
 	r.Version = a.ExtractVersion
-	if err := json.Unmarshal([]byte(tj), &r.Timexes); err != nil {
-		return a, fmt.Errorf("article %d timexes: %w", id, err)
+	runes := []rune(r.Text)
+	if r.Timexes, err = decodeTimexes([]byte(tj), runes); err != nil {
+		return a, fmt.Errorf("article %d: %w", id, err)
 	}
-	if err := json.Unmarshal([]byte(ej), &r.Entities); err != nil {
-		return a, fmt.Errorf("article %d entities: %w", id, err)
+	if r.Entities, err = decodeEntities([]byte(ej), runes); err != nil {
+		return a, fmt.Errorf("article %d: %w", id, err)
 	}
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+quoteColumns+` FROM quotes q
 		JOIN articles a ON a.id = q.article_id WHERE q.article_id = ? ORDER BY q.seq`, id)

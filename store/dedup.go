@@ -7,7 +7,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"hash/fnv"
 	"strings"
 	"unicode"
 )
@@ -33,12 +32,17 @@ func contentHash(text string) string {
 type signature [sigSize]uint32
 
 // minhash computes the MinHash signature of the text's word shingles. Each
-// of the sigSize hash functions is the shingle's FNV hash remixed with its
-// own seed; the signature keeps each function's minimum.
+// word is hashed once; a shingle's hash mixes its words' hashes, and each of
+// the sigSize hash functions is a multiply-add of it with fixed odd
+// constants, keeping the top 32 bits (a universal family, cheap enough to
+// run on every article).
 func minhash(text string) (sig signature, ok bool) {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	var words []uint64
+	for w := range strings.FieldsFuncSeq(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	}) {
+		words = append(words, wordHash(w))
+	}
 	if len(words) < shingleN {
 		return sig, false
 	}
@@ -46,14 +50,12 @@ func minhash(text string) (sig signature, ok bool) {
 		sig[i] = ^uint32(0)
 	}
 	for i := 0; i+shingleN <= len(words); i++ {
-		h := fnv.New64a()
+		x := uint64(shingleN)
 		for _, w := range words[i : i+shingleN] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+			x = mix(x ^ w)
 		}
-		x := h.Sum64()
 		for j := range sig {
-			if v := uint32(mix(x ^ seeds[j])); v < sig[j] {
+			if v := uint32((x*mults[j] + adds[j]) >> 32); v < sig[j] {
 				sig[j] = v
 			}
 		}
@@ -61,14 +63,31 @@ func minhash(text string) (sig signature, ok bool) {
 	return sig, true
 }
 
-// seeds are fixed, so that signatures stored by one run compare with the next.
-var seeds = func() (s [sigSize]uint64) {
-	x := uint64(0x9e3779b97f4a7c15)
-	for i := range s {
-		x = mix(x + uint64(i))
-		s[i] = x
+// wordHash is FNV-1a over the lower-cased word.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range w {
+		r = unicode.ToLower(r)
+		for r > 0 {
+			h ^= uint64(r & 0xff)
+			h *= 1099511628211
+			r >>= 8
+		}
 	}
-	return s
+	return h
+}
+
+// mults and adds are fixed, so that signatures stored by one run compare
+// with the next.
+var mults, adds = func() (m, a [sigSize]uint64) {
+	x := uint64(0x9e3779b97f4a7c15)
+	for i := range m {
+		x = mix(x + uint64(i))
+		m[i] = x | 1
+		x = mix(x)
+		a[i] = x
+	}
+	return m, a
 }()
 
 // mix is the splitmix64 finaliser: a cheap, well-spread 64-bit hash.

@@ -28,8 +28,8 @@ type correction struct {
 
 // identity is one speaker across articles.
 type identity struct {
-	Key     string   // stable: made from names, so it survives re-extraction
-	Name    string   // canonical name
+	Key     string // stable: made from names, so it survives re-extraction
+	Name    string // canonical name
 	Type    string
 	Aliases []string // every name it was given, sorted
 }
@@ -45,7 +45,7 @@ type identity struct {
 func mergeNames(obs []observation, corr []correction) (ids []identity, assign []int) {
 	keyOf := make([]string, len(obs))
 	type person struct{ roles map[string]bool }
-	full := map[string]*person{}    // key of a full name -> its roles' words
+	full := map[string]*person{}       // key of a full name -> its roles' words
 	bySurname := map[string][]string{} // last word -> keys of full names
 	for i, o := range obs {
 		n := normName(o.Name)

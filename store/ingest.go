@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -135,8 +134,8 @@ func extracted(it item, opt extract.Options) item {
 	it.rec = extract.Article(it.art, opt)
 	it.sig, it.hasSig = minhash(it.art.Text)
 	var err error
-	if it.tjson, err = json.Marshal(it.rec.Timexes); err == nil {
-		it.ejson, err = json.Marshal(it.rec.Entities)
+	if it.tjson, err = encodeTimexes(it.rec.Timexes); err == nil {
+		it.ejson, err = encodeEntities(it.rec.Entities)
 	}
 	if err != nil {
 		it.err = fmt.Errorf("encode record: %w", err)

@@ -4,16 +4,54 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 )
 
-// MergeIfStale merges speakers again when articles changed since the last
+// nameKey is one observed speaker name with its type and role ("" for none).
+type nameKey struct{ name, typ, role string }
+
+// loadNames reads the merge's outcome per name, and the version of it.
+func loadNames(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}) (map[nameKey]int64, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name, type, role, speaker_id FROM names`)
+	if err != nil {
+		return nil, fmt.Errorf("read speaker names: %w", err)
+	}
+	defer rows.Close()
+	out := map[nameKey]int64{}
+	for rows.Next() {
+		var k nameKey
+		var id int64
+		if err := rows.Scan(&k.name, &k.typ, &k.role, &id); err != nil {
+			return nil, fmt.Errorf("read speaker names: %w", err)
+		}
+		out[k] = id
+	}
+	return out, rows.Err()
+}
+
+// namesVersion changes whenever a merge changes the names table, so that a
+// writer holding a copy of it knows to read it again.
+func namesVersion(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (string, error) {
+	var v string
+	err := q.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'names_version'`).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "0", nil
+	}
+	return v, err
+}
+
+// MergeIfStale merges speakers again when quotations changed since the last
 // merge (a killed ingest leaves the flag set, so the next run merges).
 func (db *DB) MergeIfStale(ctx context.Context) error {
 	var v string
 	err := db.sql.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'speakers_stale'`).Scan(&v)
-	if err == sql.ErrNoRows || err == nil && v == "0" {
+	if errors.Is(err, sql.ErrNoRows) || err == nil && v == "0" {
 		return nil
 	}
 	if err != nil {
@@ -22,17 +60,12 @@ func (db *DB) MergeIfStale(ctx context.Context) error {
 	return db.MergeSpeakersAgain(ctx)
 }
 
-// obsKey names the quotations of one observation.
-type obsKey struct {
-	article int64
-	name    string
-}
-
-// MergeSpeakersAgain recomputes every speaker identity from the stored
-// quotations and corrections, in one transaction: quotation speaker IDs,
-// aliases, roles and counts. Identity keys keep their speaker IDs; new
-// keys get new IDs in key order; speakers whose key is gone stay in the
-// table (not live) so that their IDs are never reused.
+// MergeSpeakersAgain merges every speaker name seen so far into identities,
+// with the user's corrections, in one transaction: names get speaker IDs,
+// quotations follow their names, and the speakers whose quotations changed
+// get their aliases, roles, counts and outlets recomputed. Identity keys keep
+// their speaker IDs; new keys get new IDs in key order; a speaker whose key
+// is gone stays in the table, not live, so that its ID is never reused.
 func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
@@ -42,9 +75,6 @@ func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
 	if err := merge(ctx, tx); err != nil {
 		return fmt.Errorf("merge speakers: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = '0' WHERE key = 'speakers_stale'`); err != nil {
-		return fmt.Errorf("merge speakers: %w", err)
-	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("merge speakers: %w", err)
 	}
@@ -52,7 +82,11 @@ func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
 }
 
 func merge(ctx context.Context, tx *sql.Tx) error {
-	obs, current, err := loadObservations(ctx, tx)
+	known, err := loadNames(ctx, tx)
+	if err != nil {
+		return err
+	}
+	obs, err := newNames(ctx, tx, known)
 	if err != nil {
 		return err
 	}
@@ -61,62 +95,132 @@ func merge(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	ids, assign := mergeNames(obs, corr)
-
 	speakerID, err := speakerIDs(ctx, tx, ids)
 	if err != nil {
 		return err
 	}
-	upd, err := tx.PrepareContext(ctx, `UPDATE quotes SET speaker_id = ? WHERE article_id = ? AND speaker = ?`)
+
+	// Record each name's speaker; note the speakers that gain or lose one.
+	put, err := tx.PrepareContext(ctx, `INSERT INTO names (name, type, role, speaker_id) VALUES (?, ?, ?, ?)
+		ON CONFLICT (name, type, role) DO UPDATE SET speaker_id = excluded.speaker_id`)
 	if err != nil {
 		return err
 	}
+	stale := map[int64]bool{}
+	remapped := false
 	for i, o := range obs {
+		k := nameKey{o.Name, o.Type, role(o)}
 		id := speakerID[ids[assign[i]].Key]
-		k := obsKey{o.Article, o.Name}
-		if current[k] == id {
+		old, seen := known[k]
+		if seen && old == id {
 			continue
 		}
-		if _, err := upd.ExecContext(ctx, id, o.Article, o.Name); err != nil {
-			return fmt.Errorf("assign speaker: %w", err)
+		if seen {
+			remapped = true
+			stale[old] = true
+		}
+		stale[id] = true
+		if _, err := put.ExecContext(ctx, k.name, k.typ, k.role, id); err != nil {
+			return fmt.Errorf("record speaker name: %w", err)
 		}
 	}
-	return speakerStats(ctx, tx, ids, speakerID)
+	if err := assignQuotes(ctx, tx, remapped); err != nil {
+		return err
+	}
+	if err := markStale(ctx, tx, stale); err != nil {
+		return err
+	}
+	if err := speakerStats(ctx, tx, ids, speakerID); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('speakers_stale', '0'), ('names_version', '1')
+		ON CONFLICT (key) DO UPDATE SET value = CASE key WHEN 'names_version' THEN CAST(value AS INTEGER) + 1 ELSE '0' END`)
+	return err
 }
 
-// loadObservations reads one observation per article and speaker name,
-// with the roles the article gives it and its current speaker ID.
-func loadObservations(ctx context.Context, tx *sql.Tx) ([]observation, map[obsKey]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT article_id, speaker, speaker_type,
-		COALESCE(speaker_role, ''), COALESCE(MAX(speaker_id), 0)
-		FROM quotes WHERE speaker IS NOT NULL
-		GROUP BY article_id, speaker, speaker_type, speaker_role ORDER BY article_id, speaker`)
+func role(o observation) string {
+	if len(o.Roles) == 0 {
+		return ""
+	}
+	return o.Roles[0]
+}
+
+// newNames returns every name the merge has seen, with those of quotations
+// not yet assigned, one observation per name, type and role.
+func newNames(ctx context.Context, tx *sql.Tx, known map[nameKey]int64) ([]observation, error) {
+	all := map[nameKey]bool{}
+	for k := range known {
+		all[k] = true
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT speaker, speaker_type, COALESCE(speaker_role, '')
+		FROM quotes WHERE speaker IS NOT NULL AND speaker_id IS NULL`)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read observations: %w", err)
+		return nil, fmt.Errorf("read new speaker names: %w", err)
 	}
 	defer rows.Close()
-	var obs []observation
-	current := map[obsKey]int64{}
 	for rows.Next() {
-		var o observation
-		var role string
-		var sid int64
-		if err := rows.Scan(&o.Article, &o.Name, &o.Type, &role, &sid); err != nil {
-			return nil, nil, fmt.Errorf("read observations: %w", err)
+		var k nameKey
+		if err := rows.Scan(&k.name, &k.typ, &k.role); err != nil {
+			return nil, fmt.Errorf("read new speaker names: %w", err)
 		}
-		k := obsKey{o.Article, o.Name}
-		if n := len(obs); n > 0 && obs[n-1].Article == o.Article && obs[n-1].Name == o.Name {
-			if role != "" {
-				obs[n-1].Roles = append(obs[n-1].Roles, role)
-			}
-		} else {
-			if role != "" {
-				o.Roles = []string{role}
-			}
-			obs = append(obs, o)
-		}
-		current[k] = max(current[k], sid)
+		all[k] = true
 	}
-	return obs, current, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read new speaker names: %w", err)
+	}
+	obs := make([]observation, 0, len(all))
+	for k := range all {
+		o := observation{Name: k.name, Type: k.typ}
+		if k.role != "" {
+			o.Roles = []string{k.role}
+		}
+		obs = append(obs, o)
+	}
+	slices.SortFunc(obs, func(a, b observation) int {
+		return cmpNames(nameKey{a.Name, a.Type, role(a)}, nameKey{b.Name, b.Type, role(b)})
+	})
+	return obs, nil
+}
+
+func cmpNames(a, b nameKey) int {
+	for _, c := range [][2]string{{a.name, b.name}, {a.typ, b.typ}, {a.role, b.role}} {
+		if c[0] != c[1] {
+			if c[0] < c[1] {
+				return -1
+			}
+			return 1
+		}
+	}
+	return 0
+}
+
+// assignQuotes gives quotations the speaker of their name: the unassigned
+// ones through their small index, and, when the merge moved names between
+// speakers, every quotation (a scan, paid only after such a change).
+func assignQuotes(ctx context.Context, tx *sql.Tx, remapped bool) error {
+	const lookup = `(SELECT n.speaker_id FROM names n WHERE n.name = quotes.speaker
+		AND n.type = quotes.speaker_type AND n.role = COALESCE(quotes.speaker_role, ''))`
+	q := `UPDATE quotes SET speaker_id = ` + lookup + ` WHERE speaker IS NOT NULL AND speaker_id IS NULL`
+	if remapped {
+		q = `UPDATE quotes SET speaker_id = ` + lookup + ` WHERE speaker IS NOT NULL AND speaker_id IS NOT ` + lookup
+	}
+	if _, err := tx.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("assign speakers to quotations: %w", err)
+	}
+	return nil
+}
+
+func markStale(ctx context.Context, tx *sql.Tx, stale map[int64]bool) error {
+	ins, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO stale_speakers (id) VALUES (?)`)
+	if err != nil {
+		return err
+	}
+	for id := range stale {
+		if _, err := ins.ExecContext(ctx, id); err != nil {
+			return fmt.Errorf("mark speaker stale: %w", err)
+		}
+	}
+	return nil
 }
 
 func loadCorrections(ctx context.Context, tx *sql.Tx) ([]correction, error) {
@@ -136,101 +240,135 @@ func loadCorrections(ctx context.Context, tx *sql.Tx) ([]correction, error) {
 	return out, rows.Err()
 }
 
-// speakerIDs maps every identity key to its speaker ID, adding rows for
-// new keys and refreshing names and types.
+// speakerIDs maps every identity key to its speaker ID, adding rows for new
+// keys, refreshing changed names and types, and retiring vanished keys.
 func speakerIDs(ctx context.Context, tx *sql.Tx, ids []identity) (map[string]int64, error) {
-	out := map[string]int64{}
-	rows, err := tx.QueryContext(ctx, `SELECT key, id FROM speakers`)
+	type row struct {
+		id        int64
+		name, typ string
+		live      bool
+	}
+	have := map[string]row{}
+	rows, err := tx.QueryContext(ctx, `SELECT key, id, name, type, live FROM speakers`)
 	if err != nil {
 		return nil, fmt.Errorf("read speakers: %w", err)
 	}
 	for rows.Next() {
 		var k string
-		var id int64
-		if err := rows.Scan(&k, &id); err != nil {
+		var r row
+		if err := rows.Scan(&k, &r.id, &r.name, &r.typ, &r.live); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("read speakers: %w", err)
 		}
-		out[k] = id
+		have[k] = r
 	}
 	rows.Close()
-	if _, err := tx.ExecContext(ctx, `UPDATE speakers SET live = 0`); err != nil {
-		return nil, err
-	}
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO speakers (key, name, type) VALUES (?, ?, ?)`)
 	if err != nil {
 		return nil, err
 	}
-	upd, err := tx.PrepareContext(ctx, `UPDATE speakers SET name = ?, type = ?, live = 1 WHERE id = ?`)
+	upd, err := tx.PrepareContext(ctx, `UPDATE speakers SET name = ?, type = ?, live = ? WHERE id = ?`)
 	if err != nil {
 		return nil, err
 	}
+	out := map[string]int64{}
 	for _, it := range ids { // in key order: new IDs do not depend on input order
-		id, ok := out[it.Key]
-		if !ok {
+		r, ok := have[it.Key]
+		switch {
+		case !ok:
 			res, err := ins.ExecContext(ctx, it.Key, it.Name, it.Type)
 			if err != nil {
 				return nil, fmt.Errorf("add speaker: %w", err)
 			}
-			if id, err = res.LastInsertId(); err != nil {
+			if r.id, err = res.LastInsertId(); err != nil {
 				return nil, err
 			}
-			out[it.Key] = id
+		case r.name != it.Name || r.typ != it.Type || !r.live:
+			if _, err := upd.ExecContext(ctx, it.Name, it.Type, true, r.id); err != nil {
+				return nil, fmt.Errorf("update speaker: %w", err)
+			}
 		}
-		if _, err := upd.ExecContext(ctx, it.Name, it.Type, id); err != nil {
-			return nil, fmt.Errorf("update speaker: %w", err)
+		out[it.Key] = r.id
+	}
+	for k, r := range have {
+		if _, ok := out[k]; !ok && r.live {
+			if _, err := upd.ExecContext(ctx, r.name, r.typ, false, r.id); err != nil {
+				return nil, fmt.Errorf("retire speaker: %w", err)
+			}
 		}
 	}
 	return out, nil
 }
 
-// speakerStats rewrites aliases, roles, counts, dates and outlets of every
-// live speaker from its quotations (near-duplicates not counted).
+// speakerStats rewrites aliases, roles, counts, dates and outlets of the
+// stale speakers from their quotations (near-duplicates not counted).
 func speakerStats(ctx context.Context, tx *sql.Tx, ids []identity, speakerID map[string]int64) error {
-	for _, q := range []string{`DELETE FROM speaker_aliases`, `DELETE FROM speaker_roles`,
-		`UPDATE speakers SET quotes = 0, first = NULL, last = NULL, sources = '[]'`} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
+	byID := map[int64]identity{}
+	for _, it := range ids {
+		byID[speakerID[it.Key]] = it
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM stale_speakers`)
+	if err != nil {
+		return err
+	}
+	var stale []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
 			return err
 		}
+		stale = append(stale, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
 	}
 	ins, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, norm) VALUES (?, ?, ?)`)
 	if err != nil {
 		return err
 	}
-	for _, it := range ids {
-		for _, a := range it.Aliases {
-			if _, err := ins.ExecContext(ctx, speakerID[it.Key], a, normName(a)); err != nil {
-				return fmt.Errorf("add alias: %w", err)
-			}
-		}
-		if _, err := ins.ExecContext(ctx, speakerID[it.Key], it.Name, normName(it.Name)); err != nil {
-			return fmt.Errorf("add alias: %w", err)
-		}
-	}
 	for _, q := range []string{
+		`DELETE FROM speaker_aliases WHERE speaker_id IN (SELECT id FROM stale_speakers)`,
+		`DELETE FROM speaker_roles WHERE speaker_id IN (SELECT id FROM stale_speakers)`,
 		`INSERT INTO speaker_roles (speaker_id, role, first, last, count)
 		 SELECT speaker_id, speaker_role, MIN(NULLIF(dkey, '~')), MAX(NULLIF(dkey, '~')), COUNT(*)
-		 FROM quotes WHERE dup = 0 AND speaker_id IS NOT NULL AND speaker_role IS NOT NULL
+		 FROM quotes WHERE dup = 0 AND speaker_id IN (SELECT id FROM stale_speakers) AND speaker_role IS NOT NULL
 		 GROUP BY speaker_id, speaker_role`,
 		`UPDATE speakers SET (quotes, first, last) = (SELECT COUNT(*), MIN(NULLIF(dkey, '~')), MAX(NULLIF(dkey, '~'))
-		 FROM quotes q WHERE q.speaker_id = speakers.id AND q.dup = 0) WHERE live = 1`,
+		 FROM quotes q WHERE q.speaker_id = speakers.id AND q.dup = 0) WHERE id IN (SELECT id FROM stale_speakers)`,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("speaker counts: %w", err)
 		}
 	}
-	return speakerSources(ctx, tx)
+	for _, id := range stale {
+		it, ok := byID[id]
+		if !ok {
+			continue
+		}
+		for _, a := range append(it.Aliases, it.Name) {
+			if _, err := ins.ExecContext(ctx, id, a, normName(a)); err != nil {
+				return fmt.Errorf("add alias: %w", err)
+			}
+		}
+	}
+	if err := speakerSources(ctx, tx); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM stale_speakers`)
+	return err
 }
 
-// speakerSources stores each speaker's outlets, most quotations first.
+// speakerSources stores each stale speaker's outlets, most quotations first.
 func speakerSources(ctx context.Context, tx *sql.Tx) error {
 	rows, err := tx.QueryContext(ctx, `SELECT speaker_id, source, COUNT(*) AS n FROM quotes
-		WHERE dup = 0 AND speaker_id IS NOT NULL GROUP BY speaker_id, source ORDER BY speaker_id, n DESC, source`)
+		WHERE dup = 0 AND speaker_id IN (SELECT id FROM stale_speakers)
+		GROUP BY speaker_id, source ORDER BY speaker_id, n DESC, source`)
 	if err != nil {
 		return fmt.Errorf("speaker outlets: %w", err)
 	}
 	srcs := map[int64][]string{}
-	var order []int64
 	for rows.Next() {
 		var id int64
 		var s string
@@ -239,22 +377,21 @@ func speakerSources(ctx context.Context, tx *sql.Tx) error {
 			rows.Close()
 			return fmt.Errorf("speaker outlets: %w", err)
 		}
-		if _, ok := srcs[id]; !ok {
-			order = append(order, id)
-		}
 		srcs[id] = append(srcs[id], s)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("speaker outlets: %w", err)
 	}
+	if _, err := tx.ExecContext(ctx, `UPDATE speakers SET sources = '[]' WHERE id IN (SELECT id FROM stale_speakers)`); err != nil {
+		return err
+	}
 	upd, err := tx.PrepareContext(ctx, `UPDATE speakers SET sources = ? WHERE id = ?`)
 	if err != nil {
 		return err
 	}
-	slices.Sort(order)
-	for _, id := range order {
-		b, _ := json.Marshal(srcs[id])
+	for id, s := range srcs {
+		b, _ := json.Marshal(s)
 		if _, err := upd.ExecContext(ctx, string(b), id); err != nil {
 			return fmt.Errorf("speaker outlets: %w", err)
 		}

@@ -64,7 +64,7 @@ type QuoteFilter struct {
 	// are otherwise left out so that a syndicated story counts once.
 	Duplicates bool
 	Limit      int    // page size; 0 means no limit
-	Cursor  string // from a previous page's next cursor; empty for the first page
+	Cursor     string // from a previous page's next cursor; empty for the first page
 }
 
 // SpeakerFilter selects speakers, most quoted first.

@@ -70,6 +70,8 @@ CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id, seq);
 CREATE INDEX IF NOT EXISTS quotes_date ON quotes(dkey, id) WHERE dup = 0;
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id, dkey, id) WHERE dup = 0;
 CREATE INDEX IF NOT EXISTS quotes_source ON quotes(source, dkey, id) WHERE dup = 0;
+-- Quotations whose speaker name the merge has not seen yet.
+CREATE INDEX IF NOT EXISTS quotes_unassigned ON quotes(id) WHERE speaker IS NOT NULL AND speaker_id IS NULL;
 
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 	title, text, content='articles', content_rowid='id');
@@ -89,6 +91,17 @@ CREATE TABLE IF NOT EXISTS speakers (
 	sources   TEXT NOT NULL DEFAULT '[]',
 	live      INTEGER NOT NULL DEFAULT 1
 );
+-- The merge's outcome per speaker name, type and role ('' for none): the
+-- writer gives new quotations under a known name their speaker at once.
+CREATE TABLE IF NOT EXISTS names (
+	name       TEXT NOT NULL,
+	type       TEXT NOT NULL,
+	role       TEXT NOT NULL,
+	speaker_id INTEGER NOT NULL,
+	PRIMARY KEY (name, type, role)
+) WITHOUT ROWID;
+-- Speakers whose counts, roles and outlets need recomputing.
+CREATE TABLE IF NOT EXISTS stale_speakers (id INTEGER PRIMARY KEY);
 CREATE INDEX IF NOT EXISTS speakers_top ON speakers(live, quotes DESC, id);
 CREATE TABLE IF NOT EXISTS speaker_aliases (
 	speaker_id INTEGER NOT NULL,

@@ -138,11 +138,17 @@ func (db *DB) speakerKey(ctx context.Context, id int64) (string, error) {
 
 // correct stores a correction and merges again, so the change shows at once
 // and applies again after every later ingest or re-extraction.
-func (db *DB) correct(ctx context.Context, op, a, b string) error {
+// The speakers it names are marked stale, so their aliases are rewritten.
+func (db *DB) correct(ctx context.Context, op, a, b string, ids ...int64) error {
 	_, err := db.sql.ExecContext(ctx, `INSERT INTO corrections (op, a, b, created) VALUES (?, ?, ?, ?)`,
 		op, a, b, time.Now().UTC().Format(time.RFC3339))
 	if err != nil {
 		return fmt.Errorf("store correction: %w", err)
+	}
+	for _, id := range ids {
+		if _, err := db.sql.ExecContext(ctx, `INSERT OR IGNORE INTO stale_speakers (id) VALUES (?)`, id); err != nil {
+			return fmt.Errorf("store correction: %w", err)
+		}
 	}
 	return db.MergeSpeakersAgain(ctx)
 }
@@ -161,7 +167,7 @@ func (db *DB) MergeSpeakers(ctx context.Context, into, from int64) error {
 	if err != nil {
 		return err
 	}
-	return db.correct(ctx, "merge", a, b)
+	return db.correct(ctx, "merge", a, b, into, from)
 }
 
 // SplitSpeaker moves the quotations given under one of a speaker's names
@@ -180,7 +186,7 @@ func (db *DB) SplitSpeaker(ctx context.Context, id int64, alias string) (int64, 
 	if n == 0 {
 		return 0, fmt.Errorf("split speaker %d: no name %q: %w", id, alias, ErrNotFound)
 	}
-	if err := db.correct(ctx, "split", k, alias); err != nil {
+	if err := db.correct(ctx, "split", k, alias, id); err != nil {
 		return 0, err
 	}
 	var newID int64
@@ -200,7 +206,7 @@ func (db *DB) RenameSpeaker(ctx context.Context, id int64, name string) error {
 	if err != nil {
 		return err
 	}
-	return db.correct(ctx, "rename", k, name)
+	return db.correct(ctx, "rename", k, name, id)
 }
 
 // AddAlias gives a speaker another name; quotations under that name in any
@@ -213,7 +219,7 @@ func (db *DB) AddAlias(ctx context.Context, id int64, alias string) error {
 	if err != nil {
 		return err
 	}
-	return db.correct(ctx, "alias", k, alias)
+	return db.correct(ctx, "alias", k, alias, id)
 }
 
 // speakerIDsFor resolves a QuoteFilter's speaker: an ID, else a name or

@@ -28,9 +28,16 @@ type writer struct {
 	failed  chan struct{}
 }
 
+// speakerNames is the writer's copy of the names table, so that quotations
+// under a name the merge knows get their speaker as they are stored.
+type speakerNames struct {
+	version string
+	ids     map[nameKey]int64
+}
+
 type writerStats struct{ stored, near, unchanged int }
 
-const defaultBatch = 500
+const defaultBatch = 2000
 
 func (db *DB) startWriter(ctx context.Context, size int) *writer {
 	if size <= 0 {
@@ -40,11 +47,12 @@ func (db *DB) startWriter(ctx context.Context, size int) *writer {
 		batches: make(chan []item, 1), done: make(chan struct{}), failed: make(chan struct{})}
 	go func() {
 		defer close(w.done)
+		names := &speakerNames{version: "none"}
 		for b := range w.batches {
 			if w.err != nil {
 				continue // drain
 			}
-			s, err := db.writeBatch(ctx, b)
+			s, err := db.writeBatch(ctx, b, names)
 			if err != nil {
 				w.err = err
 				close(w.failed)
@@ -105,7 +113,10 @@ func (w *writer) close() (writerStats, error) {
 type batchStmts struct {
 	byHash, candidates, insArticle, insLSH, insArticleFTS,
 	insQuote, insQuoteFTS, delQuoteFTS, delQuotes, updArticle,
-	failure, clearFailure *sql.Stmt
+	failure, clearFailure, staleSpeaker *sql.Stmt
+
+	names   map[nameKey]int64
+	touched map[int64]bool // speakers given quotations in this batch
 }
 
 func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
@@ -124,10 +135,10 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.insLSH, `INSERT OR IGNORE INTO lsh (band_key, article_id) VALUES (?, ?)`},
 		{&s.insArticleFTS, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`},
-		{&s.insQuote, `INSERT INTO quotes (article_id, seq, dup, dkey, source, text, start, end, kind,
+		{&s.insQuote, `INSERT INTO quotes (article_id, seq, dup, dkey, source, speaker_id, text, start, end, kind,
 			speaker, speaker_type, speaker_role, mention_text, mention_start, mention_end,
 			cue_text, cue_start, cue_end, said_on, said_on_from)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.insQuoteFTS, `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`},
 		{&s.delQuoteFTS, `INSERT INTO quotes_fts (quotes_fts, rowid, text)
 			SELECT 'delete', id, text FROM quotes WHERE article_id = ?`},
@@ -137,6 +148,7 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 		{&s.failure, `INSERT INTO failures (item, error, at) VALUES (?, ?, ?)
 			ON CONFLICT (item) DO UPDATE SET error = excluded.error, at = excluded.at`},
 		{&s.clearFailure, `DELETE FROM failures WHERE item = ?`},
+		{&s.staleSpeaker, `INSERT OR IGNORE INTO stale_speakers (id) VALUES (?)`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -148,7 +160,7 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 }
 
 // writeBatch stores one batch in one transaction.
-func (db *DB) writeBatch(ctx context.Context, items []item) (writerStats, error) {
+func (db *DB) writeBatch(ctx context.Context, items []item, names *speakerNames) (writerStats, error) {
 	var stats writerStats
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
@@ -159,6 +171,15 @@ func (db *DB) writeBatch(ctx context.Context, items []item) (writerStats, error)
 	if err != nil {
 		return stats, err
 	}
+	if v, err := namesVersion(ctx, tx); err != nil {
+		return stats, fmt.Errorf("speaker names: %w", err)
+	} else if v != names.version {
+		if names.ids, err = loadNames(ctx, tx); err != nil {
+			return stats, err
+		}
+		names.version = v
+	}
+	st.names, st.touched = names.ids, map[int64]bool{}
 	now := time.Now().UTC().Format(time.RFC3339)
 	for _, it := range items {
 		if it.err != nil {
@@ -190,6 +211,11 @@ func (db *DB) writeBatch(ctx context.Context, items []item) (writerStats, error)
 		}
 		if _, err := st.clearFailure.ExecContext(ctx, it.where); err != nil {
 			return stats, fmt.Errorf("clear failure of %s: %w", it.where, err)
+		}
+	}
+	for id := range st.touched {
+		if _, err := st.staleSpeaker.ExecContext(ctx, id); err != nil {
+			return stats, fmt.Errorf("mark speaker stale: %w", err)
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('speakers_stale', '1')
@@ -287,7 +313,18 @@ func (st *batchStmts) original(ctx context.Context, sig signature, keys []int64)
 func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup bool, source string, r extract.Record) error {
 	for i, q := range r.Quotes {
 		m, c := q.SpeakerMention, q.Cue
-		res, err := st.insQuote.ExecContext(ctx, articleID, i, dup, sortKey(q.SaidOn, r.Published), source,
+		var speakerID any
+		if q.Speaker != nil {
+			k := nameKey{*q.Speaker, q.SpeakerType, ""}
+			if q.SpeakerRole != nil {
+				k.role = *q.SpeakerRole
+			}
+			if id, ok := st.names[k]; ok {
+				speakerID = id
+				st.touched[id] = true
+			}
+		}
+		res, err := st.insQuote.ExecContext(ctx, articleID, i, dup, sortKey(q.SaidOn, r.Published), source, speakerID,
 			q.Text, q.Start, q.End, q.Kind, q.Speaker, q.SpeakerType, q.SpeakerRole,
 			mentionText(m), mentionStart(m), mentionEnd(m), mentionText(c), mentionStart(c), mentionEnd(c),
 			q.SaidOn, q.SaidOnFrom)
