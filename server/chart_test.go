@@ -92,6 +92,12 @@ func TestTopTermsAndSnippets(t *testing.T) {
 	if !slices.Equal(parts, want) {
 		t.Errorf("snippet parts %+v", parts)
 	}
+	// The article's own guillemets, unpaired, stay text.
+	parts = snippetParts("he said »no« then «yes»")
+	want = []Part{{"he said »no« then ", false}, {"yes", true}}
+	if !slices.Equal(parts, want) {
+		t.Errorf("snippet parts with guillemets %+v", parts)
+	}
 	hl := highlight("Crab grounds, not crabs; the CRAB season.", "crab")
 	want = []Part{{"Crab", true}, {" grounds, not crabs; the ", false}, {"CRAB", true}, {" season.", false}}
 	if !slices.Equal(hl, want) {

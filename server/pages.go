@@ -314,5 +314,9 @@ func (s *Server) renderArticle(w http.ResponseWriter, r *http.Request, a store.A
 	if title == "" {
 		title = a.Record.ID
 	}
-	s.render(w, r, "article", page{Title: title, Nav: map[bool]string{true: "analyse"}[analysed], Data: v})
+	nav := ""
+	if analysed {
+		nav = "analyse"
+	}
+	s.render(w, r, "article", page{Title: title, Nav: nav, Data: v})
 }

@@ -73,24 +73,39 @@ type Part struct {
 }
 
 // snippetParts splits a store snippet, whose matches sit between « and »,
-// into parts, so the template escapes the text and marks the matches.
+// into parts, so the template escapes the text and marks the matches. A
+// marker without its pair (the article's own guillemets) stays as text.
 func snippetParts(s string) []Part {
+	const open, close = "«", "»"
 	var out []Part
-	for s != "" {
-		before, rest, ok := strings.Cut(s, "«")
-		if before != "" {
-			out = append(out, Part{Text: before})
+	plain := func(t string) {
+		if t == "" {
+			return
 		}
-		if !ok {
-			break
+		if n := len(out); n > 0 && !out[n-1].Mark {
+			out[n-1].Text += t
+			return
 		}
-		m, after, _ := strings.Cut(rest, "»")
-		if m != "" {
+		out = append(out, Part{Text: t})
+	}
+	for {
+		e := strings.Index(s, close)
+		if e < 0 {
+			plain(s)
+			return out
+		}
+		b := strings.LastIndex(s[:e], open)
+		if b < 0 {
+			plain(s[:e+len(close)])
+			s = s[e+len(close):]
+			continue
+		}
+		plain(s[:b])
+		if m := s[b+len(open) : e]; m != "" {
 			out = append(out, Part{Text: m, Mark: true})
 		}
-		s = after
+		s = s[e+len(close):]
 	}
-	return out
 }
 
 // highlight marks the words of query in text (whole words, any case), for
