@@ -17,6 +17,9 @@ type facetCache struct {
 	ttl     time.Duration
 	max     int
 	entries map[store.QuoteFilter]facetEntry
+	// refreshing marks the stale entries being computed again.
+	refreshing map[store.QuoteFilter]bool
+	gen        int // bumped by reset, so a refresh begun before a write is dropped
 }
 
 type facetEntry struct {
@@ -25,17 +28,38 @@ type facetEntry struct {
 }
 
 func newFacetCache(ttl time.Duration, max int) *facetCache {
-	return &facetCache{ttl: ttl, max: max, entries: map[store.QuoteFilter]facetEntry{}}
+	return &facetCache{ttl: ttl, max: max, entries: map[store.QuoteFilter]facetEntry{}, refreshing: map[store.QuoteFilter]bool{}}
 }
 
-// facets answers from the cache when it can, else asks the corpus.
+// facets answers from the cache when it can, else asks the corpus. An
+// entry past its time is still served while one goroutine refreshes it, so
+// the slow corpus-wide summary is paid once, not by a visitor a minute.
 func (s *Server) facets(ctx context.Context, f store.QuoteFilter) (store.Facets, error) {
 	f.Limit, f.Cursor = 0, ""
 	c := s.facetCache
 	c.mu.Lock()
 	e, ok := c.entries[f]
+	stale := ok && time.Since(e.made) >= c.ttl
+	refresh := stale && !c.refreshing[f]
+	if refresh {
+		c.refreshing[f] = true
+	}
+	gen := c.gen
 	c.mu.Unlock()
-	if ok && time.Since(e.made) < c.ttl {
+	if refresh {
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			fc, err := s.corpus.Facets(ctx, f)
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			delete(c.refreshing, f)
+			if err == nil && c.gen == gen {
+				c.put(f, fc)
+			}
+		}()
+	}
+	if ok {
 		return e.f, nil
 	}
 	fc, err := s.corpus.Facets(ctx, f)
@@ -43,16 +67,24 @@ func (s *Server) facets(ctx context.Context, f store.QuoteFilter) (store.Facets,
 		return fc, err
 	}
 	c.mu.Lock()
-	defer c.mu.Unlock()
+	if c.gen == gen {
+		c.put(f, fc)
+	}
+	c.mu.Unlock()
+	return fc, nil
+}
+
+// put stores an entry; c.mu is held.
+func (c *facetCache) put(f store.QuoteFilter, fc store.Facets) {
 	if len(c.entries) >= c.max {
 		clear(c.entries) // crude, but bounded; hot filters come back at once
 	}
 	c.entries[f] = facetEntry{fc, time.Now()}
-	return fc, nil
 }
 
 func (c *facetCache) reset() {
 	c.mu.Lock()
+	c.gen++
 	clear(c.entries)
 	c.mu.Unlock()
 }

@@ -62,6 +62,10 @@ func run(dbPath string, requests, clients int, limit time.Duration) error {
 	if err != nil {
 		return err
 	}
+	// As chronicle serve does, compute the corpus-wide facets before serving.
+	if err := s.Warm(ctx); err != nil {
+		return err
+	}
 	addr := make(chan net.Addr, 1)
 	done := make(chan error, 1)
 	go func() { done <- server.Listen(ctx, "127.0.0.1:0", s, func(a net.Addr) { addr <- a }) }()
