@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"chronicle/store"
 )
@@ -18,6 +19,9 @@ var fixtures = []string{"testdata/harbour.jsonl", "testdata/hostile.jsonl"}
 func newTestServer(t *testing.T, opt Options) (*Server, *memCorpus) {
 	t.Helper()
 	c := newMemCorpus(t, fixtures...)
+	if opt.FacetWait == 0 {
+		opt.FacetWait = time.Minute // a loaded test machine must not drop the facets
+	}
 	if opt.AllowWrite && opt.Editor == nil {
 		opt.Editor = c
 	}

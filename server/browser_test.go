@@ -34,6 +34,7 @@ func TestBrowser(t *testing.T) {
 	wd.open(base + "/")
 	wd.typeInto(wd.find("#q"), query)
 	wd.click(wd.find("form.search button[type=submit]"))
+	wd.waitURL("q=" + query)
 	hits := wd.findAll("ol.hits > li", 1)
 	if got := wd.text(hits[0]); !strings.Contains(strings.ToLower(got), query) {
 		t.Errorf("first hit %q lacks %q", got, query)
@@ -58,9 +59,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("%s not on the speakers page", speaker)
 	}
 	wd.click(link)
-	if got := wd.text(wd.find("main h1")); got != speaker {
-		t.Errorf("speaker page h1 %q", got)
-	}
+	wd.waitText("main h1", speaker)
 	dots := wd.findAll(".chart circle", 1)
 	quotes := wd.findAll("ol.quotes > li", 1)
 	if len(quotes) < 2 {
@@ -76,7 +75,7 @@ func TestBrowser(t *testing.T) {
 	first := wd.find("ol.quotes > li blockquote a.evidence")
 	quoteText := strings.TrimSuffix(wd.text(first), " …")
 	wd.click(first)
-	u, _ := url.Parse(wd.url())
+	u, _ := url.Parse(wd.waitURL("/articles/"))
 	if !strings.HasPrefix(u.Path, "/articles/") || !strings.HasPrefix(u.Fragment, "q") {
 		t.Fatalf("quotation link went to %s", u)
 	}
@@ -162,9 +161,7 @@ func TestBrowser(t *testing.T) {
 	wd.open(wbase + "/analyse")
 	wd.typeInto(wd.find("#text"), pasted)
 	wd.click(wd.find("form.analyse button[type=submit]"))
-	if got := wd.text(wd.find("main h1")); got != "Ferry fares to rise" {
-		t.Errorf("analysed article h1 %q", got)
-	}
+	wd.waitText("main h1", "Ferry fares to rise")
 	wd.click(wd.find(".text a.quote#q2")) // q1 is the indirect "its director" one, speaker unknown
 	if got := wd.text(wd.find("#panel")); !strings.Contains(got, "Lena Ortiz") {
 		t.Errorf("analysed record panel %q", got)

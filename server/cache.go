@@ -82,6 +82,15 @@ func (c *facetCache) put(f store.QuoteFilter, fc store.Facets) {
 	c.entries[f] = facetEntry{fc, time.Now()}
 }
 
+// has reports whether f has an entry, stale or not.
+func (c *facetCache) has(f store.QuoteFilter) bool {
+	f.Limit, f.Cursor = 0, ""
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.entries[f]
+	return ok
+}
+
 func (c *facetCache) reset() {
 	c.mu.Lock()
 	c.gen++
@@ -93,4 +102,46 @@ func (c *facetCache) reset() {
 func (s *Server) Warm(ctx context.Context) error {
 	_, err := s.facets(ctx, store.QuoteFilter{})
 	return err
+}
+
+// backgroundFacets bounds the facet computations that go on after their
+// page went out without them (Options.FacetWait), so a burst of new queries
+// cannot pile up work on the store.
+const backgroundFacets = 2
+
+// facetsWithin is facets for pages: ok is false when they were not ready
+// within Options.FacetWait.
+func (s *Server) facetsWithin(ctx context.Context, f store.QuoteFilter) (fc store.Facets, ok bool, err error) {
+	if s.facetCache.has(f) {
+		// Cached, fresh or stale: facets answers at once.
+		fc, err := s.facets(ctx, f)
+		return fc, err == nil, err
+	}
+	select {
+	case s.facetSlots <- struct{}{}:
+	default:
+		return store.Facets{}, false, nil // every slot is busy: the page goes without
+	}
+	type result struct {
+		fc  store.Facets
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() { <-s.facetSlots }()
+		bg, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+		defer cancel()
+		fc, err := s.facets(bg, f)
+		done <- result{fc, err}
+	}()
+	timer := time.NewTimer(s.opt.FacetWait)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.fc, r.err == nil, r.err
+	case <-timer.C:
+		return store.Facets{}, false, nil
+	case <-ctx.Done():
+		return store.Facets{}, false, ctx.Err()
+	}
 }

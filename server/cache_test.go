@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -33,7 +34,7 @@ func (c *countingCorpus) calls() int {
 func TestFacetsAreCachedUntilAWrite(t *testing.T) {
 	mem := newMemCorpus(t, fixtures...)
 	c := &countingCorpus{memCorpus: mem}
-	s, err := New(c, Options{AllowWrite: true, Editor: mem})
+	s, err := New(c, Options{AllowWrite: true, Editor: mem, FacetWait: time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,6 +65,37 @@ func TestFacetsAreCachedUntilAWrite(t *testing.T) {
 	for c.calls() != 4 {
 		if time.Now().After(deadline) {
 			t.Fatalf("stale entry not refreshed: %d calls", c.calls())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// slowFacets holds every Facets call until release is closed.
+type slowFacets struct {
+	*memCorpus
+	release chan struct{}
+}
+
+func (c *slowFacets) Facets(ctx context.Context, f store.QuoteFilter) (store.Facets, error) {
+	<-c.release
+	return c.memCorpus.Facets(ctx, f)
+}
+
+func TestPagesDoNotWaitLongForFacets(t *testing.T) {
+	c := &slowFacets{memCorpus: newMemCorpus(t, fixtures...), release: make(chan struct{})}
+	s, err := New(c, Options{FacetWait: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := getPage(t, s, "/?q=crab", 200)
+	mustContain(t, "search before its facets", body, "Counting the matches", "<mark>crab</mark>")
+	body = getPage(t, s, "/compare?a=Marta+Keller&b=Tomas+Reyes", 200)
+	mustContain(t, "compare before its totals", body, "Counting: reload", "cargo ships")
+	close(c.release)
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(getPage(t, s, "/?q=crab", 200), "2 quotations from 2024-05-20") {
+		if time.Now().After(deadline) {
+			t.Fatal("the facets finished in the background never reached the page")
 		}
 		time.Sleep(10 * time.Millisecond)
 	}

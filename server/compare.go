@@ -14,6 +14,8 @@ type compareSide struct {
 	Chart  Chart
 	Quotes []quoteRow
 	More   string // the search page with this side's filter
+	// Counting is set when the totals were not ready in time.
+	Counting bool
 }
 
 type compareView struct {
@@ -81,10 +83,12 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) {
 		side.Quotes = quoteRows(qs, v.Query)
 		ff := c.f
 		ff.Limit = 0
-		if side.Facets, err = s.facets(ctx, ff); err != nil {
+		var ready bool
+		if side.Facets, ready, err = s.facetsWithin(ctx, ff); err != nil {
 			s.failErr(w, r, err)
 			return
 		}
+		side.Counting = !ready
 		articleOf := map[int64]int64{}
 		for _, q := range qs {
 			articleOf[q.ID] = q.ArticleID

@@ -114,6 +114,7 @@ type searchView struct {
 	Speakers, Sources                    []facetLink
 	Months                               Chart
 	Clear                                string
+	Counting                             bool // the facets were not ready in time
 }
 
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
@@ -152,10 +153,12 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	}
 	ff := f
 	ff.Limit, ff.Cursor = 0, ""
-	if v.Facets, err = s.facets(ctx, ff); err != nil {
+	var ready bool
+	if v.Facets, ready, err = s.facetsWithin(ctx, ff); err != nil {
 		s.failErr(w, r, err)
 		return
 	}
+	v.Counting = !ready
 	for _, c := range v.Facets.Speakers {
 		key := c.Key
 		if c.ID != nil {

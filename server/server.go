@@ -38,7 +38,11 @@ type Options struct {
 	Timeout time.Duration
 	// MaxBody bounds request bodies (analyse uploads); 0 means 4 MiB.
 	MaxBody int64
-	Logger  *slog.Logger
+	// FacetWait is how long a page waits for facets not yet cached before it
+	// goes out without them (they are finished in the background); 0 means
+	// 150 ms.
+	FacetWait time.Duration
+	Logger    *slog.Logger
 }
 
 // Server is the HTTP handler over a Corpus.
@@ -51,6 +55,7 @@ type Server struct {
 	handler http.Handler
 
 	facetCache *facetCache
+	facetSlots chan struct{} // background facet computations running
 }
 
 // route is one registered pattern; api routes are described in openapi.json.
@@ -64,13 +69,17 @@ func New(c Corpus, opt Options) (*Server, error) {
 	if opt.Timeout == 0 {
 		opt.Timeout = 10 * time.Second
 	}
+	if opt.FacetWait == 0 {
+		opt.FacetWait = 150 * time.Millisecond
+	}
 	if opt.MaxBody == 0 {
 		opt.MaxBody = 4 << 20
 	}
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
-	s := &Server{corpus: c, opt: opt, mux: http.NewServeMux(), facetCache: newFacetCache(time.Minute, 256)}
+	s := &Server{corpus: c, opt: opt, mux: http.NewServeMux(), facetCache: newFacetCache(time.Minute, 256),
+		facetSlots: make(chan struct{}, backgroundFacets)}
 	var err error
 	if s.pages, err = parsePages(); err != nil {
 		return nil, err

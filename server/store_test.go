@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"chronicle/store"
 )
@@ -42,6 +43,9 @@ func openStore(t *testing.T, inputs ...string) *store.DB {
 // the base URL.
 func serveStore(t *testing.T, db *store.DB, opt Options) string {
 	t.Helper()
+	if opt.FacetWait == 0 {
+		opt.FacetWait = time.Minute
+	}
 	s, err := New(db, opt)
 	if err != nil {
 		t.Fatal(err)

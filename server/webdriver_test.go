@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -244,4 +245,41 @@ func (wd *webDriver) active() string {
 	var e map[string]string
 	wd.must("GET", "/element/active", nil, &e)
 	return e[elementKey]
+}
+
+// waitText waits up to 5 s for the first element matching css to show want
+// (after a click that loads another page, the old page may still be there).
+func (wd *webDriver) waitText(css, want string) {
+	wd.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	got := ""
+	for time.Now().Before(deadline) {
+		var els []map[string]string
+		if err := wd.call("POST", wd.session+"/elements", map[string]string{"using": "css selector", "value": css}, &els); err == nil && len(els) > 0 {
+			var s string
+			if err := wd.call("GET", wd.session+"/element/"+els[0][elementKey]+"/text", nil, &s); err == nil {
+				if got = s; got == want {
+					return
+				}
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	wd.t.Fatalf("%s shows %q, want %q", css, got, want)
+}
+
+// waitURL waits up to 5 s for the page's URL to contain part.
+func (wd *webDriver) waitURL(part string) string {
+	wd.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		u := wd.url()
+		if strings.Contains(u, part) {
+			return u
+		}
+		if time.Now().After(deadline) {
+			wd.t.Fatalf("URL %s, want one with %q", u, part)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
