@@ -62,6 +62,11 @@ func analyse(ctx context.Context, raw []byte, meta article.Article) (extract.Rec
 	return extract.Article(a, extract.Options{WithText: true}), nil
 }
 
+// analyseForm shows the form for one article, or says how to turn it on.
+func (s *Server) analyseForm(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, "analyse", page{Title: "Analyse", Nav: "analyse"})
+}
+
 // analysePage takes a pasted text or an uploaded file from the form and
 // shows it as the article page does.
 func (s *Server) analysePage(w http.ResponseWriter, r *http.Request) {

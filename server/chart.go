@@ -2,7 +2,6 @@ package server
 
 import (
 	"fmt"
-	"strconv"
 	"time"
 
 	"chronicle/store"
@@ -170,4 +169,3 @@ func tickLabel(start, bucket string) string {
 	return start[:7]
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }

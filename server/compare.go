@@ -110,8 +110,3 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, "compare", page{Title: v.A + " / " + v.B + " · Compare", Nav: "compare", Data: v})
 }
-
-// analyseForm shows the form for one article, or says how to turn it on.
-func (s *Server) analyseForm(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, "analyse", page{Title: "Analyse", Nav: "analyse"})
-}
