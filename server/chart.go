@@ -168,4 +168,3 @@ func tickLabel(start, bucket string) string {
 	}
 	return start[:7]
 }
-
