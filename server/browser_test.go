@@ -70,6 +70,8 @@ func TestBrowser(t *testing.T) {
 	}
 	t.Logf("%s: %d timeline dots, %d quotations listed", speaker, len(dots), len(quotes))
 	wd.screenshot(shots, "speaker")
+	wd.must("POST", "/execute/sync", map[string]any{"script": "document.querySelector('.terms, #quotes').scrollIntoView()", "args": []any{}}, nil)
+	wd.screenshot(shots, "speaker-quotes")
 
 	// Open a quotation: the article page lands on its span and shows its record.
 	first := wd.find("ol.quotes > li blockquote a.evidence")
