@@ -43,18 +43,25 @@ func do(t *testing.T, h http.Handler, method, path string, body string, header .
 	return w
 }
 
-// getJSON fetches path, checks the status and decodes the body into v.
-func getJSON(t *testing.T, h http.Handler, path string, status int, v any) {
+// get fetches path and checks its status and content type.
+func get(t *testing.T, h http.Handler, path string, status int, ctype string) []byte {
 	t.Helper()
 	w := do(t, h, "GET", path, "")
 	if w.Code != status {
 		t.Fatalf("GET %s: status %d, want %d: %s", path, w.Code, status, w.Body)
 	}
-	if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
-		t.Fatalf("GET %s: content type %q", path, ct)
+	if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, ctype) {
+		t.Fatalf("GET %s: content type %q, want %s", path, ct, ctype)
 	}
-	if err := json.Unmarshal(w.Body.Bytes(), v); err != nil {
-		t.Fatalf("GET %s: %v: %s", path, err, w.Body)
+	return w.Body.Bytes()
+}
+
+// getJSON fetches path, checks the status and decodes the body into v.
+func getJSON(t *testing.T, h http.Handler, path string, status int, v any) {
+	t.Helper()
+	body := get(t, h, path, status, "application/json")
+	if err := json.Unmarshal(body, v); err != nil {
+		t.Fatalf("GET %s: %v: %s", path, err, body)
 	}
 }
 

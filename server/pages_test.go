@@ -8,17 +8,10 @@ import (
 	"testing"
 )
 
-// page fetches an HTML page and checks its status.
+// getPage fetches an HTML page and checks its status.
 func getPage(t *testing.T, s *Server, path string, status int) string {
 	t.Helper()
-	w := do(t, s, "GET", path, "")
-	if w.Code != status {
-		t.Fatalf("GET %s: status %d, want %d: %s", path, w.Code, status, w.Body)
-	}
-	if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
-		t.Fatalf("GET %s: content type %q", path, ct)
-	}
-	return w.Body.String()
+	return string(get(t, s, path, status, "text/html"))
 }
 
 func mustContain(t *testing.T, what, body string, wants ...string) {
