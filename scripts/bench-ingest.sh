@@ -7,6 +7,9 @@
 #
 #   scripts/bench-ingest.sh              # SIZES="1 10"
 #   SIZES="1 10 20" scripts/bench-ingest.sh
+#
+# On a shared machine the wall time measures the neighbours too; cpu_s
+# (user+sys) and cpu_ms/art say what the ingest itself costs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared/data/polnear
@@ -20,7 +23,7 @@ go build -o "$tmp/chronicle" ./cmd/chronicle
 cat "$shared/train.input.jsonl" "$shared/dev.input.jsonl" > "$tmp/x1.jsonl"
 
 printf 'GOMAXPROCS=%s; load average: %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-6s %9s %8s %11s %9s %12s %11s\n' size articles wall_s articles/s db_MB MB/1000art peak_RSS_MB
+printf '%-6s %9s %8s %11s %8s %12s %9s %12s %11s\n' size articles wall_s articles/s cpu_s cpu_ms/art db_MB MB/1000art peak_RSS_MB
 for k in $sizes; do
 	python3 - "$tmp/x1.jsonl" "$k" > "$tmp/rep$k.jsonl" <<'PY'
 import json, re, sys
@@ -43,9 +46,9 @@ for r in range(k):
 PY
 	n=$(grep -c . "$tmp/rep$k.jsonl")
 	rm -f "$tmp/db"*
-	t=$( { /usr/bin/time -f "%e %M" "$tmp/chronicle" --db "$tmp/db" ingest "$tmp/rep$k.jsonl" >/dev/null; } 2>&1 | tail -1)
-	read -r wall rss <<<"$t"
+	t=$( { /usr/bin/time -f "%e %U %S %M" "$tmp/chronicle" --db "$tmp/db" ingest "$tmp/rep$k.jsonl" >/dev/null; } 2>&1 | tail -1)
+	read -r wall user sys rss <<<"$t"
 	size=$(du -cb "$tmp/db"* | tail -1 | cut -f1)
-	awk -v k="$k" -v n="$n" -v w="$wall" -v s="$size" -v r="$rss" 'BEGIN {
-		printf "%-6s %9d %8.2f %11.0f %9.1f %12.2f %11.1f\n", k "x", n, w, n / w, s / 1e6, s / 1e6 / n * 1000, r / 1024 }'
+	awk -v k="$k" -v n="$n" -v w="$wall" -v c="$(echo "$user + $sys" | bc)" -v s="$size" -v r="$rss" 'BEGIN {
+		printf "%-6s %9d %8.2f %11.0f %8.2f %12.3f %9.1f %12.2f %11.1f\n", k "x", n, w, n / w, c, c / n * 1000, s / 1e6, s / 1e6 / n * 1000, r / 1024 }'
 done

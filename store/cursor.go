@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -15,6 +16,13 @@ type cursor struct {
 	id  int64
 }
 
+// ErrBadQuery is wrapped by errors of malformed query parameters: a cursor
+// that is not one of ours, a date that is not YYYY-MM-DD.
+var ErrBadQuery = errors.New("bad query")
+
+// errCursor is wrapped by errors of cursors that are not ours.
+var errCursor = fmt.Errorf("%w: bad cursor", ErrBadQuery)
+
 func encodeCursor(c cursor) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatInt(c.id, 10) + ":" + c.key))
 }
@@ -22,12 +30,12 @@ func encodeCursor(c cursor) string {
 func decodeCursor(s string) (cursor, error) {
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
-		return cursor{}, fmt.Errorf("bad cursor %q", s)
+		return cursor{}, fmt.Errorf("%w %q", errCursor, s)
 	}
 	id, key, ok := strings.Cut(string(b), ":")
 	n, err := strconv.ParseInt(id, 10, 64)
 	if !ok || err != nil {
-		return cursor{}, fmt.Errorf("bad cursor %q", s)
+		return cursor{}, fmt.Errorf("%w %q", errCursor, s)
 	}
 	return cursor{key: key, id: n}, nil
 }

@@ -197,6 +197,9 @@ func WriteArticle(w io.Writer, a Article) error {
 		}
 		fmt.Fprintf(buf, "[%d] %s  %s, said on %s (%s)\n", i+1, q.Kind, sp, orUndated(q.SaidOn), q.SaidOnFrom)
 	}
+	if len(a.Quotes) == 0 {
+		fmt.Fprintln(buf, "no quotations")
+	}
 	return buf.Flush()
 }
 

@@ -20,8 +20,8 @@ func scanQuote(r rowScanner) (Quote, error) {
 	var q Quote
 	var dkey string
 	var mt, ct sql.NullString
-	var ms, me, cs, ce sql.NullInt64
-	err := r.Scan(&q.ID, &q.SpeakerID, &q.ArticleID, &q.Article, &q.Source, &q.URL, &q.Title, &q.Published,
+	var ms, me, cs, ce, sid sql.NullInt64
+	err := r.Scan(&q.ID, &sid, &q.ArticleID, &q.Article, &q.Source, &q.URL, &q.Title, &q.Published,
 		&dkey, &q.Text, &q.Start, &q.End, &q.Kind, &q.Speaker, &q.SpeakerType, &q.SpeakerRole,
 		&mt, &ms, &me, &ct, &cs, &ce, &q.SaidOn, &q.SaidOnFrom)
 	if err != nil {
@@ -29,6 +29,9 @@ func scanQuote(r rowScanner) (Quote, error) {
 	}
 	if dkey != undated {
 		q.Date = &dkey
+	}
+	if sid.Valid && sid.Int64 != 0 { // 0: a name that is no identity
+		q.SpeakerID = &sid.Int64
 	}
 	if mt.Valid {
 		q.SpeakerMention = &extract.Mention{Text: mt.String, Start: int(ms.Int64), End: int(me.Int64)}
@@ -73,7 +76,7 @@ func (db *DB) quoteWhere(ctx context.Context, f QuoteFilter) ([]string, []any, e
 			continue
 		}
 		if _, err := time.Parse("2006-01-02", d.v); err != nil {
-			return nil, nil, fmt.Errorf("%s %q: want YYYY-MM-DD", d.name, d.v)
+			return nil, nil, fmt.Errorf("%w: %s %q: want YYYY-MM-DD", ErrBadQuery, d.name, d.v)
 		}
 		where = append(where, d.cond)
 		args = append(args, d.v)
@@ -119,6 +122,19 @@ func (db *DB) Quotes(ctx context.Context, f QuoteFilter) ([]Quote, string, error
 // EachQuote streams every quotation f selects (from f.Cursor on, at most
 // f.Limit when set), in date order, to fn. An error from fn stops it.
 func (db *DB) EachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error) error {
+	err := db.eachQuote(ctx, f, fn)
+	if err != nil && f.About != "" && ctx.Err() == nil && strings.Contains(err.Error(), "SQL logic error") {
+		// Not FTS5 syntax: search the words (nothing was passed to fn yet,
+		// as the query fails before its first row).
+		if f.About = plainQuery(f.About); f.About == "" {
+			return nil
+		}
+		err = db.eachQuote(ctx, f, fn)
+	}
+	return err
+}
+
+func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error) error {
 	where, args, err := db.quoteWhere(ctx, f)
 	if err != nil {
 		return fmt.Errorf("quotes: %w", err)

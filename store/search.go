@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // Search finds quotations and articles whose text matches query (FTS5
@@ -15,8 +16,12 @@ func (db *DB) Search(ctx context.Context, query string, limit int, cur string) (
 		return nil, "", errors.New("search: empty query")
 	}
 	hits, next, err := db.search(ctx, query, limit, cur)
-	if err != nil && strings.Contains(err.Error(), "fts5: syntax error") || err != nil && strings.Contains(err.Error(), "no such column") {
-		hits, next, err = db.search(ctx, plainQuery(query), limit, cur)
+	if err != nil && ctx.Err() == nil && !errors.Is(err, errCursor) {
+		plain := plainQuery(query)
+		if plain == "" {
+			return nil, "", nil
+		}
+		hits, next, err = db.search(ctx, plain, limit, cur)
 	}
 	if err != nil {
 		return nil, "", fmt.Errorf("search %q: %w", query, err)
@@ -24,37 +29,38 @@ func (db *DB) Search(ctx context.Context, query string, limit int, cur string) (
 	return hits, next, nil
 }
 
-// plainQuery quotes every word, so that punctuation means nothing to FTS5.
+// plainQuery keeps the words of q, each quoted, so that punctuation and
+// operators mean nothing to FTS5.
 func plainQuery(q string) string {
 	var out []string
-	for _, w := range strings.Fields(q) {
-		out = append(out, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		out = append(out, `"`+w+`"`)
 	}
 	return strings.Join(out, " ")
 }
 
 func (db *DB) search(ctx context.Context, query string, limit int, cur string) ([]Hit, string, error) {
-	// The sort key orders quotations before articles on the same day, by
-	// their IDs; "q"/"a" keep the two kinds of ID apart in the cursor.
+	// The sort key orders quotations ("0") before articles ("1") on the same
+	// day, then by ID; the kind keeps the two kinds of ID apart in the cursor.
 	where, args := "", []any{query, query}
 	if cur != "" {
 		c, err := decodeCursor(cur)
 		if err != nil {
-			return nil, "", err
+			return nil, "", fmt.Errorf("%w: %v", errCursor, err)
 		}
 		where = "WHERE (dkey, kind, rid) > (?, ?, ?)"
 		dk, kind, _ := strings.Cut(c.key, "|")
 		args = append(args, dk, kind, c.id)
 	}
 	q := `SELECT kind, rid, aid, dkey FROM (
-		SELECT 'a' AS kind, a.id AS rid, a.id AS aid, COALESCE(substr(a.published, 1, 10), '~') AS dkey
+		SELECT '1' AS kind, a.id AS rid, a.id AS aid, COALESCE(substr(a.published, 1, 10), '~') AS dkey
 		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
 		WHERE articles_fts MATCH ? AND a.duplicate_of IS NULL
 		UNION ALL
-		SELECT 'q', q.id, q.article_id, q.dkey
+		SELECT '0', q.id, q.article_id, q.dkey
 		FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid
 		WHERE quotes_fts MATCH ? AND q.dup = 0
-	) ` + where + ` ORDER BY dkey, kind DESC, rid`
+	) ` + where + ` ORDER BY dkey, kind, rid`
 	if limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", limit+1)
 	}
@@ -106,7 +112,7 @@ func (db *DB) hit(ctx context.Context, query, kind string, rid, aid int64) (Hit,
 	if err != nil {
 		return h, err
 	}
-	if kind == "a" {
+	if kind == "1" {
 		err = db.sql.QueryRowContext(ctx, `SELECT snippet(articles_fts, -1, '«', '»', '…', 24)
 			FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`, query, rid).Scan(&h.Snippet)
 		return h, err

@@ -74,8 +74,17 @@ func (tg *tagger) yearAfter(k int) (y, next int, ok bool) {
 	if tg.punct(k, ',') {
 		k++
 	}
+	if tg.newLine(k) {
+		return 0, 0, false // a title ending in "March" over a dateline "2008 ..."
+	}
 	y, ok = tg.year4(k)
-	if !ok || tg.adj(k+1) && tg.punct(k+1, '-', '/', ':', '%') || tg.pluralNoun(k+1) {
+	if !ok {
+		if y, next, ok := tg.spelledYear(k); ok && y >= 1000 {
+			return y, next, true // "January nineteen ninety-seven"
+		}
+		return 0, 0, false
+	}
+	if tg.adj(k+1) && tg.punct(k+1, '-', '/', ':', '%') || tg.pluralNoun(k+1) {
 		return 0, 0, false
 	}
 	return y, k + 1, true
@@ -98,7 +107,7 @@ func (tg *tagger) monthDate(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	if d, k2, ok := tg.dayNumber(k); ok {
+	if d, k2, ok := tg.dayNumber(k); ok && !tg.newLine(k) {
 		end, y := k2, 0
 		if yy, k3, ok := tg.yearAfter(k2); ok {
 			y, end = yy, k3
@@ -121,12 +130,29 @@ func (tg *tagger) monthDate(i int) (match, bool) {
 	if y, k2, ok := tg.yearAfter(k); ok {
 		return match{start: i, end: k2, typ: Date, val: monthVal(y, m)}, true
 	}
-	if tg.is(k, "this", "last", "next") && tg.is(k+1, "year") {
-		off := map[string]int{"this": 0, "last": -1, "next": 1}[tg.word(k)]
-		if !tg.ref.ok {
-			return match{start: i, end: k + 2, typ: Date, val: "XXXX-" + two(m)}, true
+	// "January this year" is one expression; in "October of next year" and
+	// "May of 2010" the year is one of its own, which gives the month its year.
+	j, of := k, tg.is(k, "of")
+	if of {
+		j++
+		if y, _, ok := tg.yearAfter(j); ok && !tg.punct(j, ',') {
+			return match{start: i, end: k, typ: Date, val: monthVal(y, m)}, true
 		}
-		return match{start: i, end: k + 2, typ: Date, val: monthVal(tg.refYear()+off, m)}, true
+	}
+	if tg.is(j, "this", "last", "next") && tg.is(j+1, "year") {
+		off := map[string]int{"this": 0, "last": -1, "next": 1}[tg.word(j)]
+		end := j + 2
+		if of {
+			end = k
+		}
+		if !tg.ref.ok {
+			return match{start: i, end: end, typ: Date, val: "XXXX-" + two(m)}, true
+		}
+		return match{start: i, end: end, typ: Date, val: monthVal(tg.refYear()+off, m)}, true
+	}
+	if m == 3 && tg.is(i-1, "the", "a", "an", "annual") && (tg.is(k, "of", "for", "on", "to", "through", "from", "against") ||
+		k >= len(tg.toks) || tg.toks[k].kind != tWord || tg.toks[k].upper) {
+		return match{}, false // "the annual March for Life": the noun; not "the March accession"
 	}
 	if m == 5 && !tg.is(i-1, "in", "since", "until", "till", "of", "by", "from", "through", "last", "this", "next",
 		"early", "late", "mid", "and", "or", "between", "before", "after", "during", "each", "every") {
@@ -179,8 +205,8 @@ func (tg *tagger) dayMonth(i int) (match, bool) {
 func (tg *tagger) yearNumber(i int) (match, bool) {
 	if tg.punct(i, '\'') {
 		n, digits, ok := tg.num(i + 1)
-		if !ok || digits != 2 || !tg.adj(i+1) || tg.adj(i) && i > 0 && tg.toks[i-1].kind == tWord {
-			return match{}, false
+		if !ok || digits != 2 || !tg.adj(i+1) || tg.adj(i) && i > 0 && tg.toks[i-1].kind == tWord || tg.nameWord(i-1) {
+			return match{}, false // "rock 'n' roll"; "iLife '11", a version
 		}
 		if tg.adj(i+2) && tg.text(i+2) == "s" && n%10 == 0 {
 			return match{start: i, end: i + 3, typ: Date, val: strconv.Itoa(190 + n/10), the: true}, true
@@ -205,8 +231,8 @@ func (tg *tagger) yearNumber(i int) (match, bool) {
 	if tg.adj(i+1) && i+1 < len(tg.toks) && tg.text(i+1) == "s" {
 		return match{start: i, end: i + 2, typ: Date, val: strconv.Itoa(y / 10), the: true}, true
 	}
-	if tg.adj(i+1) && tg.punct(i+1, '/', ':', '%') && tg.adj(i+2) || tg.is(i+1, "percent") || tg.pluralNoun(i+1) {
-		return match{}, false
+	if tg.adj(i+1) && tg.punct(i+1, '/', ':', '%') && tg.adj(i+2) || tg.is(i+1, "percent", "index") || tg.pluralNoun(i+1) {
+		return match{}, false // "the Russell 2000 index"
 	}
 	if y < 1800 && !tg.is(i-1, "in", "since", "of", "by", "from", "until", "to", "and", "year", "before", "after", "around", "circa") {
 		return match{}, false
@@ -244,6 +270,9 @@ func (tg *tagger) weekdayDate(i int) (match, bool) {
 	if tg.punct(j, ',') {
 		j++
 	}
+	if tg.newLine(j) {
+		j = len(tg.toks) // a title ending in "until Friday" over a dateline "September 18, 2008"
+	}
 	if m, ok := tg.monthDate(j); ok && len(m.val) == 10 {
 		m.start = i
 		return m, true
@@ -280,6 +309,9 @@ func (tg *tagger) clock(i int) (match, bool) {
 	h, mi, k := -1, 0, i
 	switch {
 	case tg.is(i, "noon", "midday"):
+		if tg.is(i-1, "high") {
+			return match{}, false // "High Noon", "high noon comes today"
+		}
 		h, k = 12, i+1
 	case tg.is(i, "midnight"):
 		h, k = 24, i+1
@@ -333,6 +365,9 @@ func (tg *tagger) clock(i int) (match, bool) {
 	j := k
 	if tg.punct(j, ',') || tg.is(j, "on") {
 		j++
+	}
+	if tg.newLine(j) {
+		j = len(tg.toks)
 	}
 	for _, r := range []rule{(*tagger).weekdayDate, (*tagger).monthDate, (*tagger).dayMonth, (*tagger).deictic} {
 		if m, ok := r(tg, j); ok && m.typ == Date && len(m.val) == 10 {
@@ -429,4 +464,17 @@ func (tg *tagger) zone(k int) (zoneMatch, bool) {
 		k++
 	}
 	return zoneMatch{val: val, end: k}, true
+}
+
+// newLine reports whether a line break comes before token k (or the text
+// ends): no expression runs across one.
+func (tg *tagger) newLine(k int) bool { return k >= len(tg.toks) || tg.toks[k].nl }
+
+// nameWord reports whether token k is a word of a name: capitalised (or
+// capitalised inside, "iLife") and unknown to the lexicon.
+func (tg *tagger) nameWord(k int) bool {
+	if k < 0 || k >= len(tg.toks) || tg.toks[k].kind != tWord || tg.toks[k].entry != 0 {
+		return false
+	}
+	return strings.ContainsAny(tg.text(k), "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 }

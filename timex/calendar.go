@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Rules for calendar nouns that need their neighbours to be read: "the
 // weekend", "the year ended Sept. 30", "the fiscal year", "for years", and
@@ -26,11 +29,27 @@ func (tg *tagger) calendarNoun(i int) (match, bool) {
 		if tg.is(k+1, "ended", "ending") {
 			return match{start: i, end: k + 1, typ: Duration, val: "P1Y", the: true}, true
 		}
-		off := 0
 		if tg.is(i, "latest") {
-			off = -1
+			return match{start: i, end: k + 1, typ: Date, val: tg.relYear(-1), the: true}, true
 		}
-		return match{start: i, end: k + 1, typ: Date, val: tg.relYear(off), the: true}, true
+		return match{start: i, end: k + 1, typ: Date, val: tg.contextYear(i), the: true}, true
+	case tg.is(i, "year") && tg.is(i-1, "the") && tg.is(i-2, "for", "of", "during", "throughout") && tg.yearNounEnds(i+1):
+		// "for the year, volume was flat", "the first nine months of the year"
+		return match{start: i, end: i + 1, typ: Date, val: tg.contextYear(i), the: true}, true
+	case tg.is(i, "year") && tg.is(i-1, "the") && (tg.is(i+1, "previous") || tg.is(i+1, "before") && tg.endsClause(i+2)):
+		// "$19.8 billion less than the year previous": before the year last named
+		v := tg.relYear(-1)
+		if y, ok := atoi(tg.lastYear); ok {
+			v = yearVal(y - 1)
+		}
+		return match{start: i, end: i + 2, typ: Date, val: v, the: true}, true
+	case tg.is(i, "year") && tg.is(i-1, "that") && tg.yearNounEnds(i+1):
+		// "watch imports that year": the year last named
+		v := tg.lastYear
+		if v == "" {
+			v = tg.relYear(0)
+		}
+		return match{start: i - 1, end: i + 1, typ: Date, val: v}, true
 	case tg.has(i, cUnits) && tg.is(i-1, "for", "within", "in", "over") && !(tg.adj(i+1) && tg.punct(i+1, '-')):
 		if tg.is(i+1, "of", "old", "ago") || tg.has(i+1, cUnit|cUnits) {
 			return match{}, false
@@ -159,4 +178,65 @@ func (tg *tagger) samePeriod(i int) (match, bool) {
 		v = yearVal(y-1) + tg.lastMonth[4:]
 	}
 	return match{start: i, end: k, typ: Date, val: v, the: true, derived: true}, true
+}
+
+// yearNounEnds reports whether "the year" ends before token k, rather than
+// going on into another expression or a compound ("the year ended Sept.
+// 30", "the year before", "the year-ago quarter", "the year 2000").
+func (tg *tagger) yearNounEnds(k int) bool {
+	if tg.adj(k) && tg.punct(k, '-', '\'') || k < len(tg.toks) && tg.toks[k].kind == tNum {
+		return false
+	}
+	return !tg.is(k, "ended", "ending", "before", "after", "earlier", "ago", "later", "old", "and", "or")
+}
+
+// contextYear is the year "the year" and "the entire year" mean: the year
+// of a date named earlier in the same sentence ("the fourth quarter of 2005
+// and a loss for the entire year"), else the reference year.
+func (tg *tagger) contextYear(i int) string {
+	lo := int(tg.toks[tg.sentStart(i)].start)
+	for k := len(tg.out) - 1; k >= 0 && tg.out[k].Span.Start >= lo; k-- {
+		if v := tg.out[k].Value; tg.out[k].Type == Date && len(v) >= 4 && isDigits(v[:4]) {
+			return v[:4]
+		}
+	}
+	return tg.relYear(0)
+}
+
+// quarterCode reads the business shorthand "Q3", "Q3 2023", "H1 2024",
+// "Q4 of last year"'s "Q4": a quarter or half, in the year written after
+// it, else the reference year (the year before in a past clause when the
+// quarter lies ahead of the reference).
+func (tg *tagger) quarterCode(i int) (match, bool) {
+	t := tg.toks[i]
+	if !t.upper || t.end-t.start != 1 || !tg.adj(i+1) {
+		return match{}, false
+	}
+	n, digits, ok := tg.num(i + 1)
+	code := tg.text(i)
+	if !ok || digits != 1 || n < 1 || code == "Q" && n > 4 || code == "H" && n > 2 || tg.adj(i+2) && !tg.punct(i+2, ',', '.', ';', ')') {
+		return match{}, false
+	}
+	end := i + 2
+	if y, next, ok := tg.yearAfter(end); ok && !tg.punct(end, ',') {
+		return match{start: i, end: next, typ: Date, val: yearVal(y) + "-" + code + strconv.Itoa(n)}, true
+	}
+	if !tg.ref.ok {
+		return match{start: i, end: end, typ: Date, val: "XXXX-" + code + strconv.Itoa(n)}, true
+	}
+	y, q := tg.refQuarter()
+	cur := q
+	if code == "H" {
+		cur = (q + 1) / 2
+	}
+	if n > cur && tg.tense(i, end) == past {
+		y--
+	}
+	return match{start: i, end: end, typ: Date, val: yearVal(y) + "-" + code + strconv.Itoa(n)}, true
+}
+
+// endsClause reports whether token k ends a clause: punctuation, a line
+// break or the end of the text.
+func (tg *tagger) endsClause(k int) bool {
+	return k >= len(tg.toks) || tg.toks[k].nl || tg.punct(k, '.', ',', ';', ':', ')', '"', '”')
 }

@@ -68,6 +68,11 @@ func (tg *tagger) quantity(i int) (amount, int, bool) {
 			return amount{}, 0, false // "some 20 years" is read by approximate
 		}
 		return amount{x: true}, i + 1, true
+	case "single":
+		if tg.punct(i+1, '-') && tg.adj(i+1) {
+			return amount{n: 1}, i + 1, true // "a single-day record"
+		}
+		return amount{}, 0, false
 	case "half":
 		if tg.is(i+1, "a", "an") {
 			return amount{half: true}, i + 2, true
@@ -210,7 +215,7 @@ func (tg *tagger) duration(i int) (match, bool) {
 	default:
 		return match{}, false
 	}
-	if u == uWeekend || u == uHalf {
+	if u == uWeekend || u == uHalf || u == uQuarter && !a.x && a.n < 4 && tg.fraction(k+1) {
 		return match{}, false
 	}
 	// "a second consecutive day", "a second time": the ordinal, not the unit.
@@ -404,4 +409,15 @@ func (tg *tagger) adverbSet(i int, val string) (match, bool) {
 		return match{}, false
 	}
 	return match{start: i, end: i + 1, typ: Set, val: val}, true
+}
+
+// fraction reports whether "of its food" follows token k-1: "three-quarters
+// of its food" and "about a quarter, of its dealers" share out a whole;
+// "several quarters of losses" still counts time.
+func (tg *tagger) fraction(k int) bool {
+	if tg.punct(k, ',') {
+		k++
+	}
+	return tg.is(k, "of") && (tg.is(k+1, "the", "its", "his", "her", "their", "our", "all", "this", "these", "those", "them", "it", "a", "an") ||
+		tg.toks[min(k+1, len(tg.toks)-1)].kind == tNum || tg.toks[min(k+1, len(tg.toks)-1)].kind == tNumber)
 }

@@ -18,6 +18,8 @@ func FuzzTag(f *testing.F) {
 		"'80s 1990s 7/8/07 12:00 UTC Monday noon Saturday 5 p.m",
 		"May 2021 may be\nlast\n", "Friday's 2 1/2 half a", "’", "",
 		"the end of the", "mid-", "twenty-", "a year and a", "9 a.", "(GMT+", "Christmas",
+		"nineteen ninety-", "the year two thousand and", "Q3 20", "H", "the 21st century", "the quarter ended Sept",
+		"until Friday\nSeptember 18, 2008", "as soon as", "by", "the nineties", "of the year", "that year",
 	} {
 		f.Add(s, true)
 		f.Add(s, false)

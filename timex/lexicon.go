@@ -162,7 +162,8 @@ func init() {
 	add(cReport, 0, "said", "says", "say", "told", "added", "announced", "stated", "noted", "reported",
 		"declared", "explained", "stressed", "underscored", "emphasized", "emphasised", "insisted")
 	add(cFuture, 0, "will", "ll", "shall", "next", "tomorrow", "upcoming", "coming", "scheduled",
-		"expected", "plans", "due", "would", "going", "set", "until", "hopes", "intends", "aims")
+		"expected", "plans", "due", "would", "going", "set", "until", "hopes", "intends", "aims",
+		"planned", "planning", "plan")
 	add(cTrigger, 0, "today", "yesterday", "tomorrow", "tonight", "now", "currently", "current",
 		"recently", "recent", "lately", "previously", "formerly", "soon", "future", "past", "present",
 		"the", "this", "last", "next", "coming", "previous", "following", "latest", "these", "that",
@@ -177,6 +178,6 @@ func init() {
 	add(0, 0, "account", "accounts", "affairs", "events", "flow", "flows", "after", "and", "as", "before",
 		"being", "business", "by", "circa", "consecutive", "during", "from", "most", "o", "of", "old", "on",
 		"percent", "run", "since", "straight", "through", "throughout", "trading", "working", "till", "or",
-		"between", "when", "s", "eve", "read", "corresponding", "comparable", "period", "is", "are", "be", "being", "been", "still", "very", "well", "ended", "ending", "his", "her", "its", "their", "our")
+		"between", "when", "s", "eve", "oh", "high", "against", "index", "effective", "previous", "st", "nd", "rd", "th", "all", "those", "them", "it", "ends", "finish", "finished", "finishing", "closed", "closing", "started", "starting", "read", "corresponding", "comparable", "period", "is", "are", "be", "being", "been", "still", "very", "well", "ended", "ending", "his", "her", "its", "their", "our")
 	registerRules()
 }

@@ -98,8 +98,8 @@ func (tg *tagger) reference(i int) (match, bool) {
 		}
 	case "soon":
 		val = "FUTURE_REF"
-		if tg.is(i-1, "as") {
-			return match{}, false // "as soon as"
+		if tg.is(i-1, "as") || tg.is(i+1, "after", "before") {
+			return match{}, false // "as soon as"; "soon after" relates two events, it names no time
 		}
 	case "long", "short":
 		if tg.is(i+1, "term", "run") && tg.is(i-1, "the") {
@@ -132,8 +132,11 @@ func (tg *tagger) shifted(i int) (match, bool) {
 		return match{}, false
 	}
 	k := i + 1
-	t := tg.word(k)
+
 	switch {
+	case dir == -2 && tg.is(i, "latest") && tg.is(k, "period"):
+		// "the latest period" of an earnings report: the quarter last named
+		return match{start: i, end: k + 1, typ: Date, val: tg.latestQuarter(), the: true}, true
 	case tg.has(k, cUnits) && !tg.is(k, "decades"):
 		// "recent years" (a vague duration, as TimeBank has it), "the coming days"
 		switch dir {
@@ -157,6 +160,9 @@ func (tg *tagger) shifted(i int) (match, bool) {
 		if tg.adj(k+1) && tg.punct(k+1, '-') {
 			return match{}, false // "last-minute", "this-year's"
 		}
+		if tg.toks[i].upper && tg.toks[k].upper && tg.punct(i-1, '"', '“', '`', '\'') {
+			return match{}, false // a quoted title: ABC's "This Week"
+		}
 		v, typ := "", Date
 		switch u {
 		case uDay:
@@ -170,10 +176,21 @@ func (tg *tagger) shifted(i int) (match, bool) {
 			v = tg.relWeek(dir) + "-WE"
 		case uMonth:
 			v = tg.relMonth(dir)
+			if a := tg.lastMonth; a != "" && tg.is(i, "following", "previous") {
+				// "the following month": after the month the text last named
+				y, _ := atoi(a[:4])
+				m, _ := atoi(a[5:7])
+				n := y*12 + m - 1 + dir
+				v = monthVal(n/12, n%12+1)
+			}
 		case uQuarter:
 			v = tg.relQuarter(dir)
 		case uYear:
 			v = tg.relYear(dir)
+			if a := tg.lastYear; a != "" && tg.is(i, "following", "previous") {
+				y, _ := atoi(a)
+				v = yearVal(y + dir) // "In 1995 ... the following year"
+			}
 		case uDecade:
 			if dir != 0 {
 				v, typ = "P10Y", Duration
@@ -193,9 +210,8 @@ func (tg *tagger) shifted(i int) (match, bool) {
 		default:
 			return match{}, false
 		}
-		if t == "year" && tg.punct(k+1, '\'') && tg.is(k+2, "s") {
-			return match{}, false // "last year's third quarter" is read by quarter
-		}
+		// "last year's results" is last year; "last year's third quarter" is
+		// longer, so the quarter rule's reading wins it.
 		return match{start: i, end: k + 1, typ: typ, val: v, the: true}, true
 	case tg.has(k, cMonth) && tg.toks[k].upper && dir != -2:
 		m := tg.toks[k].lx().val
@@ -291,12 +307,19 @@ func (tg *tagger) quarter(i int) (match, bool) {
 	if tg.is(k, "fiscal") {
 		k++
 	}
-	ord := 0
+	ord, lastOf := 0, false
 	if tg.has(k, cOrdinal) {
 		ord = tg.toks[k].lx().val
 		k++
 		if tg.punct(k, '-') && tg.adj(k) {
 			k++
+		}
+	} else if tg.is(k, "last") && tg.is(k+1, "quarter", "half") && tg.is(k+2, "of") {
+		// "the last half of 1989", "the last quarter of 2008": the last one of
+		// that year, not the one before the reference
+		ord, k, lastOf = 4, k+1, true
+		if tg.is(k, "half") {
+			ord = 2
 		}
 	}
 	unit := tg.word(k)
@@ -315,6 +338,11 @@ func (tg *tagger) quarter(i int) (match, bool) {
 		if !tg.is(i-1, "the") || tg.is(k, "of", "century") {
 			return match{}, false
 		}
+		// A quarter the text just named is its own label (a fiscal "first
+		// quarter" may end in September); else the end date tells.
+		if v, ok := tg.quarterEnded(k); ok && tg.recentQuarter(i) == 0 {
+			return match{start: i, end: k, typ: Date, val: v, the: true}, true
+		}
 		return match{start: i, end: k, typ: Date, val: tg.latestQuarter(), the: true}, true
 	}
 	// A year after: "of 2009", "of last year", "of this year", "of fiscal 1990".
@@ -332,11 +360,17 @@ func (tg *tagger) quarter(i int) (match, bool) {
 			y, haveYear, k = tg.refYear(), true, j+2
 		}
 	}
+	if lastOf && !haveYear {
+		return match{}, false // "the last half of the '80s"
+	}
 	if ord == 0 {
+		// "the 1988 period": the year-ago side of a comparison, valued by
+		// the quarter last named and no anchor for what follows.
 		if tg.lastQuarter == 0 {
-			return match{start: i, end: k, typ: Date, val: yearVal(y), the: true}, true
+			return match{start: i, end: k, typ: Date, val: yearVal(y), the: true, derived: true}, true
 		}
 		ord = tg.lastQuarter % 10
+		return match{start: i, end: k, typ: Date, val: quarterVal(y, ord), the: true, derived: true}, true
 	}
 	code := "Q"
 	if unit == "half" {
@@ -383,6 +417,14 @@ func (tg *tagger) season(i int) (match, bool) {
 		return match{}, false
 	}
 	s := tg.toks[k].lx().val
+	// "the winter of 1994", "spring 2009"
+	j := k + 1
+	if tg.is(j, "of") {
+		j++
+	}
+	if y, next, ok := tg.yearAfter(j); ok && !tg.punct(j, ',') {
+		return match{start: i, end: next, typ: Date, val: yearVal(y) + "-" + seasonCode[s], the: true}, true
+	}
 	if !tg.ref.ok {
 		return match{start: i, end: k + 1, typ: Date, val: "XXXX-" + seasonCode[s], the: true}, true
 	}
@@ -500,7 +542,7 @@ func (tg *tagger) modified(i int) (match, bool) {
 		m.val += "-XX"
 	}
 	m.start = i
-	m.the = false
+	m.the = len(m.val) == 3 && isDigits(m.val) // "the late 1970s", as a decade takes "the"
 	return m, true
 }
 
@@ -577,7 +619,10 @@ func (tg *tagger) anaphor(i int) (match, bool) {
 	if !tg.is(k, "day") || tg.adj(k+1) && tg.punct(k+1, '-') {
 		return match{}, false
 	}
-	if off == 0 && tg.word(i+1) != "same" && tg.word(i) == "the" && !tg.is(i-1, "on", "for", "during", "of", "throughout", "over") {
+	// A bare "the day" is a date after a preposition ("for the day") or
+	// a verb of the trading session ("the index ended the day at 7,114").
+	if off == 0 && tg.word(i+1) != "same" && tg.word(i) == "the" && !tg.is(i-1, "on", "for", "during", "of", "throughout", "over",
+		"end", "ends", "ended", "ending", "finish", "finished", "finishing", "close", "closed", "closing", "start", "started", "starting") {
 		return match{}, false
 	}
 	if tg.is(k+1, "before") && off == 0 {
@@ -593,4 +638,24 @@ func (tg *tagger) anaphor(i int) (match, bool) {
 		day = tg.ref.t
 	}
 	return match{start: i, end: k + 1, typ: Date, val: dayVal(day.AddDate(0, 0, off))}, true
+}
+
+// quarterEnded reads "ended Sept. 30" after "the quarter" (token k): the
+// quarter is the three months up to that day, valued by the calendar
+// quarter of their middle month ("ended July 31" is May to July: Q2).
+func (tg *tagger) quarterEnded(k int) (string, bool) {
+	if !tg.is(k, "ended", "ending") {
+		return "", false
+	}
+	m, ok := tg.monthDate(k + 1)
+	if !ok || len(m.val) != 10 || m.val[0] == 'X' {
+		return "", false
+	}
+	y, _ := atoi(m.val[:4])
+	mo, _ := atoi(m.val[5:7])
+	mid := mo - 1
+	if mid < 1 {
+		y, mid = y-1, mid+12
+	}
+	return quarterVal(y, (mid-1)/3+1), true
 }

@@ -22,29 +22,69 @@ func (tg *tagger) tense(i, j int) int {
 	if i >= len(tg.toks) {
 		return unknown
 	}
-	// A preposition before the expression says more than any verb: "by
-	// February" and "until Friday" look ahead, "since March" looks back.
+	// "since March" looks back whatever the verb. "by February", "until
+	// Friday", "effective June 1" and "as soon as Tuesday" look ahead ("postponed until
+	// Tuesday"), unless a past perfect puts the deadline behind ("had filed
+	// by Wednesday", "Until Thursday, they had not called him").
 	switch tg.word(i - 1) {
-	case "by", "until", "till", "through":
-		return future
+	case "by", "until", "till", "through", "effective", "starting":
+		return tg.aheadTense(i, j)
+	case "as":
+		if tg.is(i-2, "soon", "early") && tg.is(i-3, "as") {
+			return tg.aheadTense(i-3, j)
+		}
 	case "since":
 		return past
 	}
+	return tg.clauseTense(i, j)
+}
+
+// aheadTense is the tense of an expression after a forward-looking
+// preposition ending at token i-1: past when a "had" governs its clause,
+// else future.
+func (tg *tagger) aheadTense(i, j int) int {
+	lo := tg.sentStart(i)
+	k := i - 2
+	for ; k >= lo && !tg.punct(k, ',', ';') && !tg.is(k, "had"); k-- {
+	}
+	if tg.is(k, "had") {
+		return past
+	}
+	if i-1-lo <= 1 {
+		// The sentence opens with it: the verb after it tells ("By
+		// February, the army took the town").
+		hi := tg.sentEnd(min(j, len(tg.toks)) - 1)
+		for k := j; k < hi; k++ {
+			if t := tg.marker(k, k-j+1, false); t != unknown {
+				if t == past {
+					return past
+				}
+				break
+			}
+		}
+	}
+	return future
+}
+
+// clauseTense is the tense of the nearest marker around [i, j).
+func (tg *tagger) clauseTense(i, j int) int {
 	lo, hi := tg.sentStart(i), tg.sentEnd(min(j, len(tg.toks))-1)
 	// Going forward, a comma ends the expression's clause unless the
-	// expression opens the sentence ("On Monday, the envoy said").
+	// expression opens the sentence ("On Monday, the envoy said"), and a
+	// "that" always does: what follows is reported ("told reporters on
+	// Tuesday that the blockade might be extended").
 	opens := i-lo <= 1
 	for d := 1; i-d >= lo || j-1+d < hi; d++ {
-		if k := j - 1 + d; !opens && k < hi && tg.punct(k, ',', ';') {
+		if k := j - 1 + d; k < hi && (!opens && tg.punct(k, ',', ';') || tg.is(k, "that") && k > j) {
 			hi = k
 		}
 		if k := i - d; k >= lo {
-			if t := tg.marker(k, d); t != unknown {
+			if t := tg.marker(k, d, true); t != unknown {
 				return t
 			}
 		}
 		if k := j - 1 + d; k < hi {
-			if t := tg.marker(k, d); t != unknown {
+			if t := tg.marker(k, d, false); t != unknown {
 				if tg.has(k, cReport) && k-lo > 0 && i-lo > 1 && tg.commaBetween(j, k) {
 					continue // "... on Friday, officials said": the attribution of the clause
 				}
@@ -64,7 +104,9 @@ func (tg *tagger) commaBetween(j, k int) bool {
 	return false
 }
 
-func (tg *tagger) marker(k, dist int) int {
+// marker is the tense token k marks, dist tokens from the expression,
+// before it or after it.
+func (tg *tagger) marker(k, dist int, before bool) int {
 	t := &tg.toks[k]
 	if t.kind != tWord {
 		return unknown
@@ -76,17 +118,36 @@ func (tg *tagger) marker(k, dist int) int {
 		return unknown
 	}
 	if t.lx().cls&cFuture != 0 {
+		if tg.is(k-1, "had") || tg.is(k-1, "been") && tg.is(k-2, "had") {
+			return past // "it had been due to expire Friday"
+		}
 		switch t.lx().word {
+		case "next":
+			if tg.is(k+1, "to") {
+				return unknown // "next to the embassy"
+			}
 		case "due":
 			// "due in Yevlakh on Thursday", "due to meet"; not "due to the war".
 			if tg.is(k+1, "to") && (tg.is(k+2, "the", "a", "an", "his", "her", "its", "their", "our", "this", "that") || tg.toks[min(k+2, len(tg.toks)-1)].kind != tWord) {
 				return unknown
 			}
 			return future
-		case "set", "going", "expected", "scheduled", "plans", "hopes", "intends", "aims":
-			// "is expected to", "scheduled for"; not "vacation plans".
+		case "set", "going", "expected", "plans", "hopes", "intends", "aims":
+			// "is expected to", "set for"; not "vacation plans".
 			if tg.is(k+1, "to", "for") {
 				return future
+			}
+			return unknown
+		case "scheduled", "planned", "planning", "plan":
+			// "planned to leave on Thursday", "has scheduled a news
+			// conference Thursday": a plan made in the past for a day
+			// ahead. After the expression, the day is when the plan was
+			// made ("On Friday, the government planned to ...").
+			if before && tg.is(k+1, "to", "for", "a", "an") {
+				return future
+			}
+			if tg.word(k) == "scheduled" || tg.word(k) == "planned" {
+				return past
 			}
 			return unknown
 		}
@@ -95,6 +156,9 @@ func (tg *tagger) marker(k, dist int) int {
 	if t.lx().cls&cPast != 0 {
 		if tg.is(k-1, "be", "being", "been", "is", "are") {
 			return unknown // "will be held"
+		}
+		if tg.is(k, "was", "were") && k+1 < len(tg.toks) && tg.has(k+1, cFuture) && !tg.is(k+1, "next", "coming", "upcoming") {
+			return tg.marker(k+1, dist, before) // "were planning to drive ... on Monday"
 		}
 		return past
 	}

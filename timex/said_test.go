@@ -41,6 +41,11 @@ func TestSaidOn(t *testing.T) {
 		{"date of the reported event", `The minister said that talks would be held on Friday.`, "said", "", r, ""},
 		{"date of the main clause before a participle cue", `Baku was ready for talks due in the town on Thursday, adding that it wanted calm.`, "adding", "", r, ""},
 		{"date inside a clause before the cue", `Talks that began on Monday were useful, the envoy said.`, "said", "", r, ""},
+		{"said weekday without on", `The ministry said Wednesday it aimed to reintegrate the residents.`, "said", "", r, "2023-09-20"},
+		{"said yesterday", `The spokesman said yesterday that the road had reopened.`, "said", "", r, "2023-09-19"},
+		{"back in a month, no reference", `"We offered guarantees," he underscored back in February.`, "underscored", "We offered guarantees,", Ref{}, ""},
+		{"date of a meeting, not of the saying", `The envoy met residents on September 21, 2023, in the town, the office said.`, "said", "", r, ""},
+		{"year-qualified day after the cue", `The office said on September 21, 2023 that the envoy had met residents.`, "said", "", r, "2023-09-21"},
 		{"said in an interview on", `The envoy said in an interview with a radio station on Sunday that roads were open.`, "said", "", r, "2023-09-17"},
 	} {
 		got, ok := SaidOn(c.s, utterance(c.s, c.cue, c.content), Tag(c.s, c.ref))

@@ -43,6 +43,7 @@ type tagger struct {
 	lastQuarter int    // year*10+quarter, or 0
 	lastQTok    int    // the token where that quarter was named
 	lastMonth   string // the month last named (YYYY-MM), for "the same month a year ago"
+	lastYear    string // the year of the date last named (YYYY), for "that year"
 }
 
 // quarterWindow is how many tokens back a named quarter still anchors "a
@@ -90,6 +91,11 @@ func registerRules() {
 		{read: (*tagger).slashDate, numbers: true},
 		{read: (*tagger).clock, numbers: true, words: []string{"noon", "midday", "midnight"}},
 		{read: (*tagger).yearNumber, numbers: true, apos: true},
+		{read: (*tagger).decadeInWords, words: []string{"twenties", "thirties", "forties", "fifties", "sixties",
+			"seventies", "eighties", "nineties"}},
+		{read: (*tagger).century, numbers: true, classes: cOrdinal},
+		{read: (*tagger).quarterCode, words: []string{"q", "h"}},
+		{read: (*tagger).yearInWords, words: []string{"sixteen", "seventeen", "eighteen", "nineteen", "two", "year"}},
 		{read: (*tagger).dayMonth, numbers: true},
 		{read: (*tagger).monthDate, classes: cMonth | cMonAbbr},
 		{read: (*tagger).weekdayDate, classes: cWeekday},
@@ -103,7 +109,7 @@ func registerRules() {
 			"year", "quarter", "half"}},
 		{read: (*tagger).season, classes: cSeason, words: []string{"this", "last", "past", "next", "coming"}},
 		{read: (*tagger).duration, numbers: true, classes: cNumber, words: []string{"past", "last", "next", "coming",
-			"first", "final", "previous", "following", "latest", "recent", "a", "an", "few", "several", "half"}},
+			"first", "final", "previous", "following", "latest", "recent", "a", "an", "few", "several", "half", "single"}},
 		{read: (*tagger).set, words: []string{"daily", "nightly", "weekly", "monthly", "yearly", "annually", "annual",
 			"hourly", "every", "each", "per"}},
 		{read: (*tagger).anaphor, words: []string{"the", "that"}},
@@ -226,8 +232,11 @@ func (tg *tagger) emit(m match) {
 func (tg *tagger) remember(v string, tok int) {
 	if len(v) >= 10 && v[4] == '-' && v[7] == '-' {
 		if r, ok := ParseRef(v[:10]); ok {
-			tg.lastDay = r.t
+			tg.lastDay, tg.lastMonth = r.t, v[:7]
 		}
+	}
+	if len(v) >= 4 && isDigits(v[:4]) && (len(v) == 4 || v[4] == '-') {
+		tg.lastYear = v[:4]
 	}
 	if len(v) == 7 && v[4] == '-' && v[5] != 'Q' && v[5] != 'H' && v[0] != 'X' {
 		tg.lastMonth = v

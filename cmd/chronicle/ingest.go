@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"chronicle/article"
@@ -15,7 +16,7 @@ import (
 
 type ingestCmd struct {
 	Workers       int           `help:"Articles extracted at once (default: GOMAXPROCS)."`
-	Batch         int           `default:"500" help:"Most articles stored per transaction."`
+	Batch         int           `help:"Most articles stored per transaction (default 2000)."`
 	ReferenceDate string        `help:"Resolve relative dates against this date (YYYY-MM-DD) instead of the publication date."`
 	Timeout       time.Duration `default:"30s" help:"Time limit for fetching one URL."`
 	MaxFetchMiB   int64         `name:"max-fetch-mib" default:"64" help:"Largest page or feed fetched from a URL, in MiB."`
@@ -31,6 +32,11 @@ func (c *ingestCmd) run(ctx context.Context, path string, stdin io.Reader, stder
 		if _, err := time.Parse("2006-01-02", c.ReferenceDate); err != nil {
 			return fmt.Errorf("--reference-date %q: want YYYY-MM-DD", c.ReferenceDate)
 		}
+	}
+	if os.Getenv("GOGC") == "" {
+		// Extraction allocates much and keeps little: collecting half as
+		// often saves about a seventh of the CPU for some 70 MB of heap.
+		debug.SetGCPercent(200)
 	}
 	db, err := store.Open(ctx, path)
 	if err != nil {
@@ -74,19 +80,16 @@ func finish(what string, st store.IngestStats, prog *progress, err error) error 
 
 type reextractCmd struct {
 	Workers int `help:"Articles extracted at once (default: GOMAXPROCS)."`
-	Batch   int `default:"500" help:"Most articles stored per transaction."`
+	Batch   int `help:"Most articles stored per transaction (default 2000)."`
 }
 
 func (c *reextractCmd) Run(ctx context.Context, app *cli) error {
-	db, err := store.Open(ctx, app.DB)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	prog := startProgress(os.Stderr, &article.Reader{}, nil)
-	stats, err := db.Reextract(ctx, store.IngestOptions{Workers: c.Workers, Batch: c.Batch, OnItem: prog.item})
-	prog.stop()
-	return finish("reextract", stats, prog, err)
+	return withDB(ctx, app, func(db *store.DB) error {
+		prog := startProgress(os.Stderr, &article.Reader{}, nil)
+		stats, err := db.Reextract(ctx, store.IngestOptions{Workers: c.Workers, Batch: c.Batch, OnItem: prog.item})
+		prog.stop()
+		return finish("reextract", stats, prog, err)
+	})
 }
 
 type failuresCmd struct {
@@ -94,14 +97,11 @@ type failuresCmd struct {
 }
 
 func (c *failuresCmd) Run(ctx context.Context, app *cli) error {
-	db, err := store.Open(ctx, app.DB)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	fs, err := db.Failures(ctx)
-	if err != nil {
-		return err
-	}
-	return store.WriteFailures(os.Stdout, c.Format, fs)
+	return withDB(ctx, app, func(db *store.DB) error {
+		fs, err := db.Failures(ctx)
+		if err != nil {
+			return err
+		}
+		return store.WriteFailures(os.Stdout, c.Format, fs)
+	})
 }

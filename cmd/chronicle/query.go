@@ -33,33 +33,30 @@ type quotesCmd struct {
 }
 
 func (c *quotesCmd) Run(ctx context.Context, app *cli) error {
-	db, err := store.Open(ctx, app.DB)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	f := c.filter()
-	f.Limit, f.Cursor = c.Limit, c.Cursor
-	qs, next, err := db.Quotes(ctx, f)
-	if err != nil {
-		return err
-	}
-	w, err := store.NewQuoteWriter(os.Stdout, c.Format)
-	if err != nil {
-		return err
-	}
-	for _, q := range qs {
-		if err := w.Write(q); err != nil {
+	return withDB(ctx, app, func(db *store.DB) error {
+		f := c.filter()
+		f.Limit, f.Cursor = c.Limit, c.Cursor
+		qs, next, err := db.Quotes(ctx, f)
+		if err != nil {
 			return err
 		}
-	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	if next != "" {
-		fmt.Fprintf(os.Stderr, "chronicle: more: --cursor %s\n", next)
-	}
-	return nil
+		w, err := store.NewQuoteWriter(os.Stdout, c.Format)
+		if err != nil {
+			return err
+		}
+		for _, q := range qs {
+			if err := w.Write(q); err != nil {
+				return err
+			}
+		}
+		if err := w.Flush(); err != nil {
+			return err
+		}
+		if next != "" {
+			fmt.Fprintf(os.Stderr, "chronicle: more: --cursor %s\n", next)
+		}
+		return nil
+	})
 }
 
 type exportCmd struct {
@@ -68,19 +65,16 @@ type exportCmd struct {
 }
 
 func (c *exportCmd) Run(ctx context.Context, app *cli) error {
-	db, err := store.Open(ctx, app.DB)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	w, err := store.NewQuoteWriter(os.Stdout, c.Format)
-	if err != nil {
-		return err
-	}
-	if err := db.EachQuote(ctx, c.filter(), w.Write); err != nil {
-		return err
-	}
-	return w.Flush()
+	return withDB(ctx, app, func(db *store.DB) error {
+		w, err := store.NewQuoteWriter(os.Stdout, c.Format)
+		if err != nil {
+			return err
+		}
+		if err := db.EachQuote(ctx, c.filter(), w.Write); err != nil {
+			return err
+		}
+		return w.Flush()
+	})
 }
 
 type speakersCmd struct {

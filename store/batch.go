@@ -1,0 +1,346 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"chronicle/dedup"
+	"chronicle/extract"
+)
+
+// batchStmts are the statements of one batch's transaction.
+type batchStmts struct {
+	byHash, candidates, insArticle, insLSH, insArticleFTS,
+	insQuote, insQuoteFTS, delQuoteFTS, delQuotes, updArticle,
+	failure, clearFailure, staleSpeaker *sql.Stmt
+	demote, demoteQuotes, demoteSpeakers, demoteLSH *sql.Stmt
+
+	names   map[nameKey]int64
+	touched map[int64]bool // speakers given quotations in this batch
+}
+
+func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
+	var s batchStmts
+	inBands := "?" + strings.Repeat(",?", dedup.Bands-1)
+	for _, p := range []struct {
+		dst *(*sql.Stmt)
+		sql string
+	}{
+		{&s.byHash, `SELECT id FROM articles WHERE content_hash = ?`},
+		{&s.candidates, `SELECT a.id, a.signature, COALESCE(substr(a.published, 1, 10), '~'), a.content_hash
+			FROM articles a WHERE a.id IN
+			(SELECT article_id FROM lsh WHERE band_key IN (` + inBands + `) LIMIT 200) ORDER BY a.id`},
+		{&s.demote, `UPDATE articles SET duplicate_of = ?1, similarity = ?3 WHERE id = ?2 OR duplicate_of = ?2`},
+		{&s.demoteQuotes, `UPDATE quotes SET dup = 1 WHERE article_id = ?`},
+		{&s.demoteSpeakers, `INSERT OR IGNORE INTO stale_speakers (id)
+			SELECT DISTINCT speaker_id FROM quotes WHERE article_id = ? AND speaker_id > 0`},
+		{&s.demoteLSH, `DELETE FROM lsh WHERE article_id = ?`},
+		{&s.insArticle, `INSERT INTO articles (input_id, source, url, title, published, published_from,
+			language, format, input_published, input_pub_from, content_hash, duplicate_of, similarity,
+			signature, extractor_version, timexes, entities, text)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&s.insLSH, `INSERT OR IGNORE INTO lsh (band_key, article_id) VALUES (?, ?)`},
+		{&s.insArticleFTS, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`},
+		{&s.insQuote, `INSERT INTO quotes (article_id, seq, dup, dkey, source, speaker_id, text, start, end, kind,
+			speaker, speaker_type, speaker_role, mention_text, mention_start, mention_end,
+			cue_text, cue_start, cue_end, said_on, said_on_from)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&s.insQuoteFTS, `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`},
+		{&s.delQuoteFTS, `INSERT INTO quotes_fts (quotes_fts, rowid, text)
+			SELECT 'delete', id, text FROM quotes WHERE article_id = ?`},
+		{&s.delQuotes, `DELETE FROM quotes WHERE article_id = ?`},
+		{&s.updArticle, `UPDATE articles SET published = ?, published_from = ?, language = ?,
+			extractor_version = ?, timexes = ?, entities = ? WHERE id = ?`},
+		{&s.failure, `INSERT INTO failures (item, error, at) VALUES (?, ?, ?)
+			ON CONFLICT (item) DO UPDATE SET error = excluded.error, at = excluded.at`},
+		{&s.clearFailure, `DELETE FROM failures WHERE item = ?`},
+		{&s.staleSpeaker, `INSERT OR IGNORE INTO stale_speakers (id) VALUES (?)`},
+	} {
+		st, err := tx.PrepareContext(ctx, p.sql)
+		if err != nil {
+			return nil, fmt.Errorf("prepare: %w", err)
+		}
+		*p.dst = st
+	}
+	return &s, nil
+}
+
+// writeBatch stores one batch in one transaction.
+func (db *DB) writeBatch(ctx context.Context, items []item, names *speakerNames) (writerStats, error) {
+	var stats writerStats
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return stats, fmt.Errorf("begin batch: %w", err)
+	}
+	defer tx.Rollback()
+	st, err := prepareBatch(ctx, tx)
+	if err != nil {
+		return stats, err
+	}
+	if v, err := namesVersion(ctx, tx); err != nil {
+		return stats, fmt.Errorf("speaker names: %w", err)
+	} else if v != names.version {
+		if names.ids, err = loadNames(ctx, tx); err != nil {
+			return stats, err
+		}
+		names.version = v
+	}
+	st.names, st.touched = names.ids, map[int64]bool{}
+	now := time.Now().UTC().Format(time.RFC3339)
+	for _, it := range items {
+		if it.err != nil {
+			if _, err := st.failure.ExecContext(ctx, it.where, it.err.Error(), now); err != nil {
+				return stats, fmt.Errorf("record failure of %s: %w", it.where, err)
+			}
+			continue
+		}
+		if it.replace != 0 {
+			if err := st.replace(ctx, it); err != nil {
+				return stats, fmt.Errorf("re-extract article %d: %w", it.replace, err)
+			}
+			stats.stored++
+			continue
+		}
+		if !it.known {
+			near, stored, err := st.insert(ctx, it)
+			if err != nil {
+				return stats, fmt.Errorf("store %s: %w", it.where, err)
+			}
+			if !stored {
+				stats.unchanged++ // the same text earlier in this batch
+			} else {
+				stats.stored++
+				if near {
+					stats.near++
+				}
+			}
+		}
+		if _, err := st.clearFailure.ExecContext(ctx, it.where); err != nil {
+			return stats, fmt.Errorf("clear failure of %s: %w", it.where, err)
+		}
+	}
+	for id := range st.touched {
+		if _, err := st.staleSpeaker.ExecContext(ctx, id); err != nil {
+			return stats, fmt.Errorf("mark speaker stale: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('speakers_stale', '1')
+		ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
+		return stats, fmt.Errorf("mark speakers stale: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return stats, fmt.Errorf("commit batch: %w", err)
+	}
+	return stats, nil
+}
+
+// insert stores a new article, unless its text is already stored, linking
+// it to its original when it is a near-duplicate.
+func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, err error) {
+	var id int64
+	switch err := st.byHash.QueryRowContext(ctx, it.hash).Scan(&id); {
+	case err == nil:
+		return false, false, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return false, false, fmt.Errorf("look up content hash: %w", err)
+	}
+	keys := it.sig.Bands()
+	var dupOf, sim any
+	var demote *match
+	if len(keys) > 0 {
+		m, err := st.original(ctx, it.sig, keys)
+		if err != nil {
+			return false, false, err
+		}
+		// The original of a story is its earliest publication (then the
+		// smaller hash), whatever order the copies arrive in.
+		if m != nil && (m.day < day(it.rec.Published) || m.day == day(it.rec.Published) && m.hash < it.hash) {
+			dupOf, sim = m.id, m.sim
+		} else {
+			demote = m
+		}
+	}
+	a, r := it.art, it.rec
+	res, err := st.insArticle.ExecContext(ctx, a.ID, a.Source, a.URL, a.Title, r.Published, r.PublishedFrom,
+		r.Language, a.Format, a.Published, a.PublishedFrom, it.hash, dupOf, sim,
+		it.sig.Marshal(), r.Version, it.tjson, it.ejson, a.Text)
+	if err != nil {
+		return false, false, fmt.Errorf("insert article: %w", err)
+	}
+	if id, err = res.LastInsertId(); err != nil {
+		return false, false, fmt.Errorf("insert article: %w", err)
+	}
+	if _, err := st.insArticleFTS.ExecContext(ctx, id, a.Title, a.Text); err != nil {
+		return false, false, fmt.Errorf("index article: %w", err)
+	}
+	if demote != nil {
+		if err := st.demoteTo(ctx, *demote, id); err != nil {
+			return false, false, err
+		}
+	}
+	if dupOf == nil {
+		// Only originals are candidates: a copy of a copy links to the first.
+		for _, k := range keys {
+			if _, err := st.insLSH.ExecContext(ctx, int64(k), id); err != nil {
+				return false, false, fmt.Errorf("insert band key: %w", err)
+			}
+		}
+	}
+	if err := st.insertQuotes(ctx, id, dupOf != nil, a.Source, r); err != nil {
+		return false, false, err
+	}
+	return dupOf != nil || demote != nil, true, nil
+}
+
+// demoteTo makes a stored original, and its copies, copies of a new
+// article found to be published earlier.
+func (st *batchStmts) demoteTo(ctx context.Context, m match, id int64) error {
+	for _, s := range []struct {
+		stmt *sql.Stmt
+		args []any
+	}{
+		{st.demote, []any{id, m.id, m.sim}},
+		{st.demoteQuotes, []any{m.id}},
+		{st.demoteSpeakers, []any{m.id}},
+		{st.demoteLSH, []any{m.id}},
+	} {
+		if _, err := s.stmt.ExecContext(ctx, s.args...); err != nil {
+			return fmt.Errorf("make article %d a copy of %d: %w", m.id, id, err)
+		}
+	}
+	return nil
+}
+
+// day is the sort key of a publication date: its day, "~" when unknown.
+func day(published *string) string {
+	return sortKey(nil, published)
+}
+
+// match is a stored original that a new article is a near-duplicate of.
+type match struct {
+	id        int64
+	sim       float64
+	day, hash string
+}
+
+// original finds the stored original this signature copies: the most
+// similar candidate above the threshold, the earliest stored on a tie; nil
+// when there is none.
+func (st *batchStmts) original(ctx context.Context, sig dedup.Signature, keys []uint64) (*match, error) {
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = int64(k) // the bits are what matter
+	}
+	rows, err := st.candidates.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("near-duplicate candidates: %w", err)
+	}
+	defer rows.Close()
+	var best *match
+	for rows.Next() {
+		var m match
+		var b []byte
+		if err := rows.Scan(&m.id, &b, &m.day, &m.hash); err != nil {
+			return nil, fmt.Errorf("near-duplicate candidates: %w", err)
+		}
+		other, err := dedup.Unmarshal(b)
+		if err != nil {
+			continue // from another version of dedup: not comparable
+		}
+		if m.sim = sig.Similarity(other); m.sim >= dedup.Threshold && (best == nil || m.sim > best.sim) {
+			best = &m
+		}
+	}
+	return best, rows.Err()
+}
+
+func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup bool, source string, r extract.Record) error {
+	for i, q := range r.Quotes {
+		m, c := q.SpeakerMention, q.Cue
+		var speakerID any
+		if q.Speaker != nil {
+			k := nameKey{*q.Speaker, q.SpeakerType, ""}
+			if q.SpeakerRole != nil {
+				k.role = *q.SpeakerRole
+			}
+			if id, ok := st.names[k]; ok {
+				speakerID = id
+				if id != 0 {
+					st.touched[id] = true
+				}
+			}
+		}
+		res, err := st.insQuote.ExecContext(ctx, articleID, i, dup, sortKey(q.SaidOn, r.Published), source, speakerID,
+			q.Text, q.Start, q.End, q.Kind, q.Speaker, q.SpeakerType, q.SpeakerRole,
+			mentionText(m), mentionStart(m), mentionEnd(m), mentionText(c), mentionStart(c), mentionEnd(c),
+			q.SaidOn, q.SaidOnFrom)
+		if err != nil {
+			return fmt.Errorf("insert quotation %d: %w", i, err)
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("insert quotation %d: %w", i, err)
+		}
+		if _, err := st.insQuoteFTS.ExecContext(ctx, id, q.Text); err != nil {
+			return fmt.Errorf("index quotation %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// replace swaps a stored article's record for a new extraction of it.
+func (st *batchStmts) replace(ctx context.Context, it item) error {
+	r := it.rec
+	if _, err := st.delQuoteFTS.ExecContext(ctx, it.replace); err != nil {
+		return fmt.Errorf("unindex quotations: %w", err)
+	}
+	if _, err := st.delQuotes.ExecContext(ctx, it.replace); err != nil {
+		return fmt.Errorf("delete quotations: %w", err)
+	}
+	if _, err := st.updArticle.ExecContext(ctx, r.Published, r.PublishedFrom, r.Language, r.Version,
+		it.tjson, it.ejson, it.replace); err != nil {
+		return fmt.Errorf("update article: %w", err)
+	}
+	return st.insertQuotes(ctx, it.replace, it.dup, it.art.Source, r)
+}
+
+// sortKey is a quotation's date for ordering: said_on, else the day of
+// publication, else "~", which sorts after every date.
+func sortKey(saidOn, published *string) string {
+	for _, d := range []*string{saidOn, published} {
+		if d != nil && *d != "" {
+			if len(*d) > 10 {
+				return (*d)[:10]
+			}
+			return *d
+		}
+	}
+	return undated
+}
+
+const undated = "~"
+
+func mentionText(m *extract.Mention) any {
+	if m == nil {
+		return nil
+	}
+	return m.Text
+}
+
+func mentionStart(m *extract.Mention) any {
+	if m == nil {
+		return nil
+	}
+	return m.Start
+}
+
+func mentionEnd(m *extract.Mention) any {
+	if m == nil {
+		return nil
+	}
+	return m.End
+}

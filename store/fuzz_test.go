@@ -1,0 +1,62 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// FuzzQueries feeds arbitrary search queries, speakers, dates and cursors
+// to the queries: they answer or return an error, never panic, and a query
+// that is not FTS5 syntax is still searched as words.
+func FuzzQueries(f *testing.F) {
+	for _, s := range []string{"ferry", `"fish farms"`, "quotas AND union", "fish-farm (licence", "NEAR(", `"`, "*", "Sandberg", "MjU6MjAyNC0wNS0xNQ", "2024-13-40", ""} {
+		f.Add(s)
+	}
+	db, err := Open(context.Background(), f.TempDir()+"/fuzz.db")
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Ingest(context.Background(), fixtures, IngestOptions{}); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ctx := context.Background()
+		if strings.TrimSpace(s) != "" {
+			if _, _, err := db.Search(ctx, s, 5, ""); err != nil {
+				t.Errorf("search %q: %v", s, err)
+			}
+		}
+		if _, _, err := db.Search(ctx, "ferry", 5, s); s != "" && !errors.Is(err, errCursor) && err != nil {
+			t.Errorf("cursor %q: %v", s, err)
+		}
+		_, _, err := db.Quotes(ctx, QuoteFilter{Speaker: s, Limit: 3})
+		if err != nil && s != "" && !errors.Is(err, ErrNotFound) {
+			t.Errorf("speaker %q: %v", s, err)
+		}
+		db.Quotes(ctx, QuoteFilter{Since: s, Until: s, Cursor: s, About: s, Limit: 3})
+		db.Speakers(ctx, SpeakerFilter{Query: s, Cursor: s, Top: 2})
+		db.FindArticle(ctx, s)
+	})
+}
+
+func TestBadQueries(t *testing.T) {
+	db := openTest(t)
+	ingest(t, db, fixtures...)
+	ctx := context.Background()
+	for _, f := range []QuoteFilter{{Cursor: "%%%"}, {Since: "yesterday"}, {Until: "2024-02-30"}} {
+		if _, _, err := db.Quotes(ctx, f); !errors.Is(err, ErrBadQuery) {
+			t.Errorf("%+v: err %v, want ErrBadQuery", f, err)
+		}
+	}
+	if _, _, err := db.Search(ctx, "ferry", 5, "nope"); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("search with a bad cursor: %v", err)
+	}
+	// Not FTS5 syntax: searched as words.
+	qs, _, err := db.Quotes(ctx, QuoteFilter{About: `quotas"(`})
+	if err != nil || len(qs) != 3 {
+		t.Errorf("about as words: %d quotations, %v; want 3", len(qs), err)
+	}
+}
