@@ -92,15 +92,31 @@ func TestRealStoreEndpoints(t *testing.T) {
 	mustContain(t, "compare (store)", getReal(t, base, "/compare?kind=source&a=Valley+Post&b=Coastal+Ledger", 200), "<h2>Valley Post</h2>", "3 quotations", "6 quotations")
 	getReal(t, base, "/speakers", 200)
 
-	// A query or cursor the user got wrong is their error (400), not ours.
-	for _, p := range []string{"/api/search?q=%22unclosed", "/api/quotes?about=AND+OR", "/api/quotes?cursor=garbage", "/?q=crab+AND"} {
+	var plain store.Facets
+	decodeReal(t, base, "/api/facets?about=%22crab", &plain) // an unclosed phrase: the word crab
+	if plain.Total != 2 {
+		t.Errorf("facets of an unclosed phrase: %d quotations, want the 2 with crab", plain.Total)
+	}
+
+	// What a user types is never a server error: a query that is not FTS5
+	// syntax is searched as words (the store's choice), a bad cursor is a 400.
+	for p, want := range map[string]int{
+		"/api/search?q=%22unclosed":   200,
+		"/api/quotes?about=AND+OR":    200,
+		"/?q=crab+AND":                200,
+		"/compare?a=1&b=2&q=crab+AND": 200,
+		"/api/facets?about=%22crab":   200,
+		"/api/timeline?about=crab+OR": 200,
+		"/api/quotes?cursor=garbage":  400,
+		"/api/search?q=x&cursor=zzz!": 400,
+	} {
 		resp, err := http.Get(base + p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		resp.Body.Close()
-		if resp.StatusCode != 400 {
-			t.Errorf("GET %s: %d, want 400", p, resp.StatusCode)
+		if resp.StatusCode != want {
+			t.Errorf("GET %s: %d, want %d", p, resp.StatusCode, want)
 		}
 	}
 }

@@ -78,7 +78,7 @@ func New(c Corpus, opt Options) (*Server, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
-	s := &Server{corpus: c, opt: opt, mux: http.NewServeMux(), facetCache: newFacetCache(time.Minute, 256),
+	s := &Server{corpus: plainFallback{c}, opt: opt, mux: http.NewServeMux(), facetCache: newFacetCache(time.Minute, 256),
 		facetSlots: make(chan struct{}, backgroundFacets)}
 	var err error
 	if s.pages, err = parsePages(); err != nil {
