@@ -40,7 +40,7 @@ func startChrome(t *testing.T) *webDriver {
 	binary := "/usr/bin/chromium"
 	if _, err := os.Stat(binary); err != nil {
 		if binary, err = exec.LookPath("chromium"); err != nil {
-			t.Skip("chromium not installed: skipping the browser test")
+			t.Fatal("chromedriver is installed but chromium is not (apt-get install chromium)")
 		}
 	}
 	port := freePort(t)
