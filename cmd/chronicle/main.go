@@ -26,6 +26,7 @@ type cli struct {
 	Export    exportCmd    `cmd:"" help:"Stream every selected quotation as CSV or JSON lines."`
 	Failures  failuresCmd  `cmd:"" help:"List the input items that could not be stored."`
 	Reextract reextractCmd `cmd:"" help:"Extract again the articles stored by an older extractor."`
+	Serve     serveCmd     `cmd:"" help:"Serve the web UI and JSON API over the database, ingesting PATHs first."`
 }
 
 // errPartial reports that some items failed while the rest were processed.
