@@ -234,6 +234,9 @@ func (d *doc) infinitiveCue(i int, v verb, st sent) bool {
 	}
 	subj := d.clauseSubject(i)
 	if subj[0] < 0 {
+		subj = d.lastSubject(i) // `"...," Sanders said, going on to say that ...`
+	}
+	if subj[0] < 0 {
 		return false
 	}
 	c := k

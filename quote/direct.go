@@ -467,3 +467,39 @@ func (d *doc) connectives(from, to int) bool {
 	}
 	return true
 }
+
+// blockQuotes reads a paragraph set off, without quotation marks, by a
+// frame that ends the paragraph before it in a colon: "Limbaugh added:"
+// and then, as a paragraph of its own, what he added. Quoted paragraphs
+// are the other sieves' (frameAbove); a colon with no reporting verb
+// close before it ("Related:") frames nothing.
+func (d *doc) blockQuotes() {
+	for p := 1; p < len(d.paraFirst); p++ {
+		first, end := d.paraFirst[p], d.paraEnd(p)
+		last := first - 1
+		if !d.punct(last, ':') || d.inQ[last] != 0 || d.paraOf(last) != p-1 || end-first < 3 {
+			continue
+		}
+		quoted := false
+		for k := first; k < end && !quoted; k++ {
+			quoted = d.Toks[k].Kind == text.QMark || d.inQ[k] != 0
+		}
+		if quoted {
+			continue
+		}
+		st := d.sentence(last)
+		for k := max(st.first, last-6); k < last; k++ {
+			if d.inQ[k] != 0 || d.cueUsed[k] {
+				continue
+			}
+			if _, ok := d.verbAt(k); !ok || d.nounUse(k) {
+				continue
+			}
+			if subj := d.frameSubject(k, st); subj[0] >= 0 {
+				sp := text.Span{Start: d.Toks[first].Start, End: d.Toks[end-1].End}
+				d.add(cand{content: sp, kind: Direct, cue: d.cueSpan(k), subj: subj, quot: -1, from: -1, pos: k})
+			}
+			break
+		}
+	}
+}

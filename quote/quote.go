@@ -7,9 +7,11 @@
 // It is a pipeline of small sieves over one tokenised article: quotation
 // marks are paired (text.PairQuotes), direct quotes are tied to a frame
 // after, before or above them (direct.go), reported speech is read around
-// reporting verbs (reported.go), quotes without a frame of their own follow
-// the one before (direct.go), and speakers are resolved to names in the
-// article (speaker.go). All offsets are byte offsets into the text.
+// reporting verbs and in adverbial frames ("As X reported, ...", "when
+// asked whether ...": reported.go, adverbial.go), quotes without a frame of
+// their own follow the one before, a paragraph set off by "X added:" is a
+// quote without marks (direct.go), and speakers are resolved to names in
+// the article (speaker.go). All offsets are byte offsets into the text.
 package quote
 
 import (
@@ -76,6 +78,7 @@ func Extract(s string, opt Options) Result {
 	d.directFrames()
 	d.reported()
 	d.followers()
+	d.blockQuotes()
 	if opt.Headline {
 		d.headline()
 	}
