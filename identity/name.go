@@ -160,6 +160,18 @@ var foldLetters = map[rune]string{'ı': "i", 'ø': "o", 'ł': "l", 'đ': "d", '�
 // "O'Brien" is "obrien").
 func fold(w string) string {
 	var b strings.Builder
+	b.Grow(len(w))
+	if ascii(w) { // most names: no decomposition needed
+		for i := 0; i < len(w); i++ {
+			if c := w[i]; c != '.' && c != '\'' {
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			}
+		}
+		return b.String()
+	}
 	for _, r := range norm.NFD.String(w) {
 		switch {
 		case unicode.Is(unicode.Mn, r), r == '.', r == '\'', r == '’':
@@ -173,6 +185,15 @@ func fold(w string) string {
 		}
 	}
 	return b.String()
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // isInitial reports whether a folded word is a single letter.
