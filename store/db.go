@@ -53,6 +53,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 func (db *DB) Close() error { return db.sql.Close() }
 
 func (db *DB) migrate(ctx context.Context) error {
+	// A current database needs no write: readers open it while an ingest
+	// holds the write lock.
+	var v string
+	if db.sql.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema'`).Scan(&v) == nil && v == strconv.Itoa(schemaVersion) {
+		return nil
+	}
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
@@ -61,7 +67,6 @@ func (db *DB) migrate(ctx context.Context) error {
 	if _, err := tx.ExecContext(ctx, schema); err != nil {
 		return fmt.Errorf("create schema: %w", err)
 	}
-	var v string
 	err = tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema'`).Scan(&v)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):

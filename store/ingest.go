@@ -8,6 +8,7 @@ import (
 	"runtime"
 
 	"chronicle/article"
+	"chronicle/dedup"
 	"chronicle/extract"
 )
 
@@ -36,16 +37,15 @@ type IngestStats struct {
 // item is one input item made ready for the writer: extracted, hashed and
 // signed in a worker, or failed.
 type item struct {
-	where  string
-	err    error
-	known  bool // the text is already stored
-	art    article.Article
-	hash   string
-	rec    extract.Record
-	sig    signature
-	hasSig bool
-	tjson  []byte // the record's timexes and entities, encoded
-	ejson  []byte
+	where string
+	err   error
+	known bool // the text is already stored
+	art   article.Article
+	hash  string
+	rec   extract.Record
+	sig   dedup.Signature // nil for a text too short to sign
+	tjson []byte          // the record's timexes and entities, encoded
+	ejson []byte
 
 	replace int64 // re-extraction: the stored article this record replaces
 	dup     bool  // re-extraction: that article is a near-duplicate
@@ -116,7 +116,7 @@ func (db *DB) Ingest(ctx context.Context, inputs []string, opt IngestOptions) (I
 // prepare does a worker's share of one article: the content hash, and
 // unless the text is stored already, extraction and the MinHash signature.
 func prepare(ctx context.Context, known *sql.Stmt, where string, a article.Article, opt extract.Options) item {
-	it := item{where: where, art: a, hash: contentHash(a.Text)}
+	it := item{where: where, art: a, hash: dedup.ContentHash(a.Text)}
 	var one int
 	switch err := known.QueryRowContext(ctx, it.hash).Scan(&one); {
 	case err == nil:
@@ -132,7 +132,7 @@ func prepare(ctx context.Context, known *sql.Stmt, where string, a article.Artic
 // extracted fills in the record of an item and what the writer needs of it.
 func extracted(it item, opt extract.Options) item {
 	it.rec = extract.Article(it.art, opt)
-	it.sig, it.hasSig = minhash(it.art.Text)
+	it.sig = dedup.Sign(it.art.Text)
 	var err error
 	if it.tjson, err = encodeTimexes(it.rec.Timexes); err == nil {
 		it.ejson, err = encodeEntities(it.rec.Entities)

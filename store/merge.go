@@ -1,16 +1,16 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
-)
 
-// nameKey is one observed speaker name with its type and role ("" for none).
-type nameKey struct{ name, typ, role string }
+	"chronicle/identity"
+)
 
 // loadNames reads the merge's outcome per name, and the version of it.
 func loadNames(ctx context.Context, q interface {
@@ -72,7 +72,7 @@ func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
 		return fmt.Errorf("merge speakers: %w", err)
 	}
 	defer tx.Rollback()
-	if err := merge(ctx, tx); err != nil {
+	if _, err := merge(ctx, tx); err != nil {
 		return fmt.Errorf("merge speakers: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -81,36 +81,35 @@ func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
 	return nil
 }
 
-func merge(ctx context.Context, tx *sql.Tx) error {
+func merge(ctx context.Context, tx *sql.Tx) (identity.Result, error) {
 	known, err := loadNames(ctx, tx)
 	if err != nil {
-		return err
+		return identity.Result{}, err
 	}
-	obs, err := newNames(ctx, tx, known)
+	names, err := newNames(ctx, tx, known)
 	if err != nil {
-		return err
+		return identity.Result{}, err
 	}
 	corr, err := loadCorrections(ctx, tx)
 	if err != nil {
-		return err
+		return identity.Result{}, err
 	}
-	ids, assign := mergeNames(obs, corr)
-	speakerID, err := speakerIDs(ctx, tx, ids)
+	res, keyOf := resolve(names, corr)
+	speakerID, err := speakerIDs(ctx, tx, res.Identities)
 	if err != nil {
-		return err
+		return res, err
 	}
 
 	// Record each name's speaker; note the speakers that gain or lose one.
 	put, err := tx.PrepareContext(ctx, `INSERT INTO names (name, type, role, speaker_id) VALUES (?, ?, ?, ?)
 		ON CONFLICT (name, type, role) DO UPDATE SET speaker_id = excluded.speaker_id`)
 	if err != nil {
-		return err
+		return res, err
 	}
 	stale := map[int64]bool{}
 	remapped := false
-	for i, o := range obs {
-		k := nameKey{o.Name, o.Type, role(o)}
-		id := speakerID[ids[assign[i]].Key]
+	for _, k := range names {
+		id := speakerID[keyOf(k)] // 0 for a name that is no identity
 		old, seen := known[k]
 		if seen && old == id {
 			continue
@@ -121,33 +120,27 @@ func merge(ctx context.Context, tx *sql.Tx) error {
 		}
 		stale[id] = true
 		if _, err := put.ExecContext(ctx, k.name, k.typ, k.role, id); err != nil {
-			return fmt.Errorf("record speaker name: %w", err)
+			return res, fmt.Errorf("record speaker name: %w", err)
 		}
 	}
+	delete(stale, 0)
 	if err := assignQuotes(ctx, tx, remapped); err != nil {
-		return err
+		return res, err
 	}
 	if err := markStale(ctx, tx, stale); err != nil {
-		return err
+		return res, err
 	}
-	if err := speakerStats(ctx, tx, ids, speakerID); err != nil {
-		return err
+	if err := speakerStats(ctx, tx, res.Identities, speakerID); err != nil {
+		return res, err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('speakers_stale', '0'), ('names_version', '1')
 		ON CONFLICT (key) DO UPDATE SET value = CASE key WHEN 'names_version' THEN CAST(value AS INTEGER) + 1 ELSE '0' END`)
-	return err
-}
-
-func role(o observation) string {
-	if len(o.Roles) == 0 {
-		return ""
-	}
-	return o.Roles[0]
+	return res, err
 }
 
 // newNames returns every name the merge has seen, with those of quotations
-// not yet assigned, one observation per name, type and role.
-func newNames(ctx context.Context, tx *sql.Tx, known map[nameKey]int64) ([]observation, error) {
+// not yet assigned, in sorted order.
+func newNames(ctx context.Context, tx *sql.Tx, known map[nameKey]int64) ([]nameKey, error) {
 	all := map[nameKey]bool{}
 	for k := range known {
 		all[k] = true
@@ -168,30 +161,16 @@ func newNames(ctx context.Context, tx *sql.Tx, known map[nameKey]int64) ([]obser
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read new speaker names: %w", err)
 	}
-	obs := make([]observation, 0, len(all))
+	out := make([]nameKey, 0, len(all))
 	for k := range all {
-		o := observation{Name: k.name, Type: k.typ}
-		if k.role != "" {
-			o.Roles = []string{k.role}
-		}
-		obs = append(obs, o)
+		out = append(out, k)
 	}
-	slices.SortFunc(obs, func(a, b observation) int {
-		return cmpNames(nameKey{a.Name, a.Type, role(a)}, nameKey{b.Name, b.Type, role(b)})
-	})
-	return obs, nil
+	slices.SortFunc(out, cmpNames)
+	return out, nil
 }
 
 func cmpNames(a, b nameKey) int {
-	for _, c := range [][2]string{{a.name, b.name}, {a.typ, b.typ}, {a.role, b.role}} {
-		if c[0] != c[1] {
-			if c[0] < c[1] {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
+	return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.typ, b.typ), cmp.Compare(a.role, b.role))
 }
 
 // assignQuotes gives quotations the speaker of their name: the unassigned
@@ -223,16 +202,16 @@ func markStale(ctx context.Context, tx *sql.Tx, stale map[int64]bool) error {
 	return nil
 }
 
-func loadCorrections(ctx context.Context, tx *sql.Tx) ([]correction, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT op, a, b FROM corrections ORDER BY id`)
+func loadCorrections(ctx context.Context, tx *sql.Tx) ([]identity.Correction, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT op, name, target, type FROM corrections ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("read corrections: %w", err)
 	}
 	defer rows.Close()
-	var out []correction
+	var out []identity.Correction
 	for rows.Next() {
-		var c correction
-		if err := rows.Scan(&c.Op, &c.A, &c.B); err != nil {
+		var c identity.Correction
+		if err := rows.Scan(&c.Op, &c.Name, &c.Target, &c.Type); err != nil {
 			return nil, fmt.Errorf("read corrections: %w", err)
 		}
 		out = append(out, c)
@@ -242,7 +221,7 @@ func loadCorrections(ctx context.Context, tx *sql.Tx) ([]correction, error) {
 
 // speakerIDs maps every identity key to its speaker ID, adding rows for new
 // keys, refreshing changed names and types, and retiring vanished keys.
-func speakerIDs(ctx context.Context, tx *sql.Tx, ids []identity) (map[string]int64, error) {
+func speakerIDs(ctx context.Context, tx *sql.Tx, ids []identity.Identity) (map[string]int64, error) {
 	type row struct {
 		id        int64
 		name, typ string
@@ -302,8 +281,8 @@ func speakerIDs(ctx context.Context, tx *sql.Tx, ids []identity) (map[string]int
 
 // speakerStats rewrites aliases, roles, counts, dates and outlets of the
 // stale speakers from their quotations (near-duplicates not counted).
-func speakerStats(ctx context.Context, tx *sql.Tx, ids []identity, speakerID map[string]int64) error {
-	byID := map[int64]identity{}
+func speakerStats(ctx context.Context, tx *sql.Tx, ids []identity.Identity, speakerID map[string]int64) error {
+	byID := map[int64]identity.Identity{}
 	for _, it := range ids {
 		byID[speakerID[it.Key]] = it
 	}

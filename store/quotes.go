@@ -20,8 +20,8 @@ func scanQuote(r rowScanner) (Quote, error) {
 	var q Quote
 	var dkey string
 	var mt, ct sql.NullString
-	var ms, me, cs, ce sql.NullInt64
-	err := r.Scan(&q.ID, &q.SpeakerID, &q.ArticleID, &q.Article, &q.Source, &q.URL, &q.Title, &q.Published,
+	var ms, me, cs, ce, sid sql.NullInt64
+	err := r.Scan(&q.ID, &sid, &q.ArticleID, &q.Article, &q.Source, &q.URL, &q.Title, &q.Published,
 		&dkey, &q.Text, &q.Start, &q.End, &q.Kind, &q.Speaker, &q.SpeakerType, &q.SpeakerRole,
 		&mt, &ms, &me, &ct, &cs, &ce, &q.SaidOn, &q.SaidOnFrom)
 	if err != nil {
@@ -29,6 +29,9 @@ func scanQuote(r rowScanner) (Quote, error) {
 	}
 	if dkey != undated {
 		q.Date = &dkey
+	}
+	if sid.Valid && sid.Int64 != 0 { // 0: a name that is no identity
+		q.SpeakerID = &sid.Int64
 	}
 	if mt.Valid {
 		q.SpeakerMention = &extract.Mention{Text: mt.String, Start: int(ms.Int64), End: int(me.Int64)}

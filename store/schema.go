@@ -74,9 +74,9 @@ CREATE INDEX IF NOT EXISTS quotes_source ON quotes(source, dkey, id) WHERE dup =
 CREATE INDEX IF NOT EXISTS quotes_unassigned ON quotes(id) WHERE speaker IS NOT NULL AND speaker_id IS NULL;
 
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-	title, text, content='articles', content_rowid='id', detail=column, tokenize='ascii');
+	title, text, content='articles', content_rowid='id');
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
-	text, content='quotes', content_rowid='id', detail=column, tokenize='ascii');
+	text, content='quotes', content_rowid='id');
 
 -- Speakers are the identities of the last merge; key is the merge's stable
 -- key for the identity, so that IDs survive re-extraction and new articles.
@@ -93,6 +93,7 @@ CREATE TABLE IF NOT EXISTS speakers (
 );
 -- The merge's outcome per speaker name, type and role ('' for none): the
 -- writer gives new quotations under a known name their speaker at once.
+-- speaker_id 0 marks a name that is no identity ("the president").
 CREATE TABLE IF NOT EXISTS names (
 	name       TEXT NOT NULL,
 	type       TEXT NOT NULL,
@@ -124,8 +125,9 @@ CREATE TABLE IF NOT EXISTS speaker_roles (
 CREATE TABLE IF NOT EXISTS corrections (
 	id      INTEGER PRIMARY KEY,
 	op      TEXT NOT NULL,
-	a       TEXT NOT NULL,
-	b       TEXT NOT NULL,
+	name    TEXT NOT NULL,
+	target  TEXT NOT NULL,
+	type    TEXT NOT NULL,
 	created TEXT NOT NULL
 );
 

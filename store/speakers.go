@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+
+	"chronicle/identity"
 )
 
 // Speakers lists live speakers, most quoted first, a page at a time.
@@ -136,21 +139,39 @@ func (db *DB) speakerKey(ctx context.Context, id int64) (string, error) {
 	return k, nil
 }
 
-// correct stores a correction and merges again, so the change shows at once
-// and applies again after every later ingest or re-extraction.
-// The speakers it names are marked stale, so their aliases are rewritten.
-func (db *DB) correct(ctx context.Context, op, a, b string, ids ...int64) error {
-	_, err := db.sql.ExecContext(ctx, `INSERT INTO corrections (op, a, b, created) VALUES (?, ?, ?, ?)`,
-		op, a, b, time.Now().UTC().Format(time.RFC3339))
+// correct stores a correction and merges again in the same transaction, so
+// the change shows at once and applies again after every later ingest or
+// re-extraction. A correction the merge cannot apply is not stored. The
+// speakers it names are marked stale, so their aliases are rewritten.
+func (db *DB) correct(ctx context.Context, c identity.Correction, ids ...int64) (identity.Result, error) {
+	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store correction: %w", err)
+		return identity.Result{}, fmt.Errorf("correct speakers: %w", err)
+	}
+	defer tx.Rollback()
+	_, err = tx.ExecContext(ctx, `INSERT INTO corrections (op, name, target, type, created) VALUES (?, ?, ?, ?, ?)`,
+		string(c.Op), c.Name, c.Target, c.Type, time.Now().UTC().Format(time.RFC3339))
+	if err != nil {
+		return identity.Result{}, fmt.Errorf("store correction: %w", err)
 	}
 	for _, id := range ids {
-		if _, err := db.sql.ExecContext(ctx, `INSERT OR IGNORE INTO stale_speakers (id) VALUES (?)`, id); err != nil {
-			return fmt.Errorf("store correction: %w", err)
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO stale_speakers (id) VALUES (?)`, id); err != nil {
+			return identity.Result{}, fmt.Errorf("store correction: %w", err)
 		}
 	}
-	return db.MergeSpeakersAgain(ctx)
+	r, err := merge(ctx, tx)
+	if err != nil {
+		return r, fmt.Errorf("correct speakers: %w", err)
+	}
+	for _, u := range r.Unapplied {
+		if u.Correction == c {
+			return r, fmt.Errorf("%s: %s", c.Op, u.Reason)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return r, fmt.Errorf("correct speakers: %w", err)
+	}
+	return r, nil
 }
 
 // MergeSpeakers makes speaker from part of speaker into: one identity,
@@ -167,7 +188,13 @@ func (db *DB) MergeSpeakers(ctx context.Context, into, from int64) error {
 	if err != nil {
 		return err
 	}
-	return db.correct(ctx, "merge", a, b, into, from)
+	target, typ := keyName(a)
+	name, fromTyp := keyName(b)
+	if typ != fromTyp {
+		return fmt.Errorf("merge speakers %d and %d: a %s and a %s", into, from, typ, fromTyp)
+	}
+	_, err = db.correct(ctx, identity.Correction{Op: identity.Merge, Name: name, Target: target, Type: typ}, into, from)
+	return err
 }
 
 // SplitSpeaker moves the quotations given under one of a speaker's names
@@ -177,6 +204,7 @@ func (db *DB) SplitSpeaker(ctx context.Context, id int64, alias string) (int64, 
 	if err != nil {
 		return 0, err
 	}
+	_, typ := keyName(k)
 	var n int
 	err = db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM speaker_aliases WHERE speaker_id = ? AND norm = ?`,
 		id, normName(alias)).Scan(&n)
@@ -186,13 +214,17 @@ func (db *DB) SplitSpeaker(ctx context.Context, id int64, alias string) (int64, 
 	if n == 0 {
 		return 0, fmt.Errorf("split speaker %d: no name %q: %w", id, alias, ErrNotFound)
 	}
-	if err := db.correct(ctx, "split", k, alias, id); err != nil {
-		return 0, err
-	}
-	var newID int64
-	err = db.sql.QueryRowContext(ctx, `SELECT id FROM speakers WHERE key = ? AND live = 1`, splitKey(k, alias)).Scan(&newID)
+	res, err := db.correct(ctx, identity.Correction{Op: identity.Split, Name: alias, Type: typ}, id)
 	if err != nil {
-		return 0, fmt.Errorf("split speaker %d: %q has no quotations of its own: %w", id, alias, ErrNotFound)
+		return 0, fmt.Errorf("split speaker %d: %w", id, err)
+	}
+	newKey, ok := res.Key(alias, typ)
+	var newID int64
+	if ok {
+		err = db.sql.QueryRowContext(ctx, `SELECT id FROM speakers WHERE key = ? AND live = 1`, newKey).Scan(&newID)
+	}
+	if !ok || err != nil || newID == id {
+		return 0, fmt.Errorf("split speaker %d: %q is its only name", id, alias)
 	}
 	return newID, nil
 }
@@ -206,7 +238,9 @@ func (db *DB) RenameSpeaker(ctx context.Context, id int64, name string) error {
 	if err != nil {
 		return err
 	}
-	return db.correct(ctx, "rename", k, name, id)
+	n, typ := keyName(k)
+	_, err = db.correct(ctx, identity.Correction{Op: identity.Rename, Name: n, Target: name, Type: typ}, id)
+	return err
 }
 
 // AddAlias gives a speaker another name; quotations under that name in any
@@ -219,7 +253,9 @@ func (db *DB) AddAlias(ctx context.Context, id int64, alias string) error {
 	if err != nil {
 		return err
 	}
-	return db.correct(ctx, "alias", k, alias, id)
+	n, typ := keyName(k)
+	_, err = db.correct(ctx, identity.Correction{Op: identity.Alias, Name: n, Target: alias, Type: typ}, id)
+	return err
 }
 
 // speakerIDsFor resolves a QuoteFilter's speaker: an ID, else a name or
@@ -256,4 +292,12 @@ func (db *DB) speakerIDsFor(ctx context.Context, s string) ([]int64, error) {
 
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// normName folds case, punctuation and spacing for name lookups:
+// "Elin  Sandberg," and "elin sandberg" are one name.
+func normName(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}), " ")
 }

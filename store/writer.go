@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"chronicle/dedup"
 	"chronicle/extract"
 )
 
@@ -114,6 +115,7 @@ type batchStmts struct {
 	byHash, candidates, insArticle, insLSH, insArticleFTS,
 	insQuote, insQuoteFTS, delQuoteFTS, delQuotes, updArticle,
 	failure, clearFailure, staleSpeaker *sql.Stmt
+	demote, demoteQuotes, demoteSpeakers, demoteLSH *sql.Stmt
 
 	names   map[nameKey]int64
 	touched map[int64]bool // speakers given quotations in this batch
@@ -121,14 +123,20 @@ type batchStmts struct {
 
 func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 	var s batchStmts
-	inBands := "?" + strings.Repeat(",?", bands-1)
+	inBands := "?" + strings.Repeat(",?", dedup.Bands-1)
 	for _, p := range []struct {
 		dst *(*sql.Stmt)
 		sql string
 	}{
 		{&s.byHash, `SELECT id FROM articles WHERE content_hash = ?`},
-		{&s.candidates, `SELECT a.id, a.signature FROM articles a WHERE a.id IN
+		{&s.candidates, `SELECT a.id, a.signature, COALESCE(substr(a.published, 1, 10), '~'), a.content_hash
+			FROM articles a WHERE a.id IN
 			(SELECT article_id FROM lsh WHERE band_key IN (` + inBands + `) LIMIT 200) ORDER BY a.id`},
+		{&s.demote, `UPDATE articles SET duplicate_of = ?1, similarity = ?3 WHERE id = ?2 OR duplicate_of = ?2`},
+		{&s.demoteQuotes, `UPDATE quotes SET dup = 1 WHERE article_id = ?`},
+		{&s.demoteSpeakers, `INSERT OR IGNORE INTO stale_speakers (id)
+			SELECT DISTINCT speaker_id FROM quotes WHERE article_id = ? AND speaker_id > 0`},
+		{&s.demoteLSH, `DELETE FROM lsh WHERE article_id = ?`},
 		{&s.insArticle, `INSERT INTO articles (input_id, source, url, title, published, published_from,
 			language, format, input_published, input_pub_from, content_hash, duplicate_of, similarity,
 			signature, extractor_version, timexes, entities, text)
@@ -238,24 +246,26 @@ func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, e
 	case !errors.Is(err, sql.ErrNoRows):
 		return false, false, fmt.Errorf("look up content hash: %w", err)
 	}
-	var keys []int64
+	keys := it.sig.Bands()
 	var dupOf, sim any
-	var sigBytes []byte
-	if it.hasSig {
-		keys = bandKeys(it.sig)
-		orig, s, err := st.original(ctx, it.sig, keys)
+	var demote *match
+	if len(keys) > 0 {
+		m, err := st.original(ctx, it.sig, keys)
 		if err != nil {
 			return false, false, err
 		}
-		if orig != 0 {
-			dupOf, sim = orig, s
+		// The original of a story is its earliest publication (then the
+		// smaller hash), whatever order the copies arrive in.
+		if m != nil && (m.day < day(it.rec.Published) || m.day == day(it.rec.Published) && m.hash < it.hash) {
+			dupOf, sim = m.id, m.sim
+		} else {
+			demote = m
 		}
-		sigBytes = it.sig.bytes()
 	}
 	a, r := it.art, it.rec
 	res, err := st.insArticle.ExecContext(ctx, a.ID, a.Source, a.URL, a.Title, r.Published, r.PublishedFrom,
 		r.Language, a.Format, a.Published, a.PublishedFrom, it.hash, dupOf, sim,
-		sigBytes, r.Version, it.tjson, it.ejson, a.Text)
+		it.sig.Marshal(), r.Version, it.tjson, it.ejson, a.Text)
 	if err != nil {
 		return false, false, fmt.Errorf("insert article: %w", err)
 	}
@@ -265,10 +275,15 @@ func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, e
 	if _, err := st.insArticleFTS.ExecContext(ctx, id, a.Title, a.Text); err != nil {
 		return false, false, fmt.Errorf("index article: %w", err)
 	}
+	if demote != nil {
+		if err := st.demoteTo(ctx, *demote, id); err != nil {
+			return false, false, err
+		}
+	}
 	if dupOf == nil {
 		// Only originals are candidates: a copy of a copy links to the first.
 		for _, k := range keys {
-			if _, err := st.insLSH.ExecContext(ctx, k, id); err != nil {
+			if _, err := st.insLSH.ExecContext(ctx, int64(k), id); err != nil {
 				return false, false, fmt.Errorf("insert band key: %w", err)
 			}
 		}
@@ -276,38 +291,69 @@ func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, e
 	if err := st.insertQuotes(ctx, id, dupOf != nil, a.Source, r); err != nil {
 		return false, false, err
 	}
-	return dupOf != nil, true, nil
+	return dupOf != nil || demote != nil, true, nil
 }
 
-// original finds the stored article this signature copies: the most
-// similar candidate above the threshold, the earliest stored on a tie.
-func (st *batchStmts) original(ctx context.Context, sig signature, keys []int64) (int64, float64, error) {
+// demoteTo makes a stored original, and its copies, copies of a new
+// article found to be published earlier.
+func (st *batchStmts) demoteTo(ctx context.Context, m match, id int64) error {
+	for _, s := range []struct {
+		stmt *sql.Stmt
+		args []any
+	}{
+		{st.demote, []any{id, m.id, m.sim}},
+		{st.demoteQuotes, []any{m.id}},
+		{st.demoteSpeakers, []any{m.id}},
+		{st.demoteLSH, []any{m.id}},
+	} {
+		if _, err := s.stmt.ExecContext(ctx, s.args...); err != nil {
+			return fmt.Errorf("make article %d a copy of %d: %w", m.id, id, err)
+		}
+	}
+	return nil
+}
+
+// day is the sort key of a publication date: its day, "~" when unknown.
+func day(published *string) string {
+	return sortKey(nil, published)
+}
+
+// match is a stored original that a new article is a near-duplicate of.
+type match struct {
+	id        int64
+	sim       float64
+	day, hash string
+}
+
+// original finds the stored original this signature copies: the most
+// similar candidate above the threshold, the earliest stored on a tie; nil
+// when there is none.
+func (st *batchStmts) original(ctx context.Context, sig dedup.Signature, keys []uint64) (*match, error) {
 	args := make([]any, len(keys))
 	for i, k := range keys {
-		args[i] = k
+		args[i] = int64(k) // the bits are what matter
 	}
 	rows, err := st.candidates.QueryContext(ctx, args...)
 	if err != nil {
-		return 0, 0, fmt.Errorf("near-duplicate candidates: %w", err)
+		return nil, fmt.Errorf("near-duplicate candidates: %w", err)
 	}
 	defer rows.Close()
-	var best int64
-	var bestSim float64
+	var best *match
 	for rows.Next() {
-		var id int64
+		var m match
 		var b []byte
-		if err := rows.Scan(&id, &b); err != nil {
-			return 0, 0, fmt.Errorf("near-duplicate candidates: %w", err)
+		if err := rows.Scan(&m.id, &b, &m.day, &m.hash); err != nil {
+			return nil, fmt.Errorf("near-duplicate candidates: %w", err)
 		}
-		other, ok := signatureFrom(b)
-		if !ok {
-			continue
+		other, err := dedup.Unmarshal(b)
+		if err != nil {
+			continue // from another version of dedup: not comparable
 		}
-		if s := similarity(sig, other); s >= nearDuplicate && s > bestSim {
-			best, bestSim = id, s
+		if m.sim = sig.Similarity(other); m.sim >= dedup.Threshold && (best == nil || m.sim > best.sim) {
+			best = &m
 		}
 	}
-	return best, bestSim, rows.Err()
+	return best, rows.Err()
 }
 
 func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup bool, source string, r extract.Record) error {
@@ -321,7 +367,9 @@ func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup boo
 			}
 			if id, ok := st.names[k]; ok {
 				speakerID = id
-				st.touched[id] = true
+				if id != 0 {
+					st.touched[id] = true
+				}
 			}
 		}
 		res, err := st.insQuote.ExecContext(ctx, articleID, i, dup, sortKey(q.SaidOn, r.Published), source, speakerID,

@@ -1,0 +1,315 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var fixtures = []string{"testdata/news.jsonl", "testdata/notes.txt", "testdata/school.jsonl"}
+
+// openTest opens a new database in a temporary directory.
+func openTest(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func ingest(t *testing.T, db *DB, inputs ...string) IngestStats {
+	t.Helper()
+	st, err := db.Ingest(context.Background(), inputs, IngestOptions{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func count(t *testing.T, db *DB, q string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := db.sql.QueryRow(q, args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return n
+}
+
+// speakerNamed finds the live speaker with this canonical name.
+func speakerNamed(t *testing.T, db *DB, name string) Speaker {
+	t.Helper()
+	sp, _, err := db.Speakers(context.Background(), SpeakerFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sp {
+		if s.Name == name {
+			return s
+		}
+	}
+	t.Fatalf("no speaker %q among %v", name, sp)
+	return Speaker{}
+}
+
+func TestIngestFixtures(t *testing.T) {
+	db := openTest(t)
+	st := ingest(t, db, fixtures...)
+	// news.jsonl has 8 articles: ledger-0304-copy repeats ledger-0304's text
+	// (stored once) and wire-0312 republishes coast-0311 under a new headline;
+	// notes.txt is one more, school.jsonl two.
+	want := IngestStats{Stored: 10, NearDuplicates: 1, Unchanged: 1}
+	if st != want {
+		t.Errorf("first ingest %+v, want %+v", st, want)
+	}
+	var wire, coast int64
+	db.sql.QueryRow(`SELECT id FROM articles WHERE input_id = 'wire-0312'`).Scan(&wire)
+	db.sql.QueryRow(`SELECT id FROM articles WHERE input_id = 'coast-0311'`).Scan(&coast)
+	a, err := db.Article(context.Background(), wire)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.DuplicateOf == nil || *a.DuplicateOf != coast {
+		t.Errorf("wire-0312 duplicate_of = %v, want coast-0311 (%d)", a.DuplicateOf, coast)
+	}
+
+	// The same inputs again change nothing.
+	again := ingest(t, db, fixtures...)
+	if want := (IngestStats{Unchanged: 11}); again != want {
+		t.Errorf("second ingest %+v, want %+v", again, want)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM articles`); n != 10 {
+		t.Errorf("%d articles after two ingests, want 10", n)
+	}
+}
+
+func TestSpeakersAcrossArticles(t *testing.T) {
+	db := openTest(t)
+	ingest(t, db, fixtures...)
+	elin := speakerNamed(t, db, "Elin Sandberg")
+	jonas := speakerNamed(t, db, "Jonas Sandberg")
+	holm := speakerNamed(t, db, "Petra Holm")
+	bare := speakerNamed(t, db, "Sandberg")
+	tests := []struct {
+		s       Speaker
+		quotes  int
+		aliases []string
+		first   string
+		last    string
+		sources []string
+	}{
+		// ledger-0304 (2), coast-0311 (2, its headline among them),
+		// ledger-0415 (1); not the wire copy of coast-0311.
+		{elin, 5, []string{"Elin Sandberg"}, "2024-03-04", "2024-04-15", []string{"Nordic Ledger", "Coastal Times"}},
+		{jonas, 3, []string{"Jonas Sandberg"}, "2024-04-02", "2024-04-02", []string{"Coastal Times"}},
+		// "Prime Minister Sandberg" (ledger-0320) and "union leader Sandberg"
+		// (wire-0409): with two Sandbergs in the corpus, the bare surname
+		// stays a speaker of its own rather than a guess.
+		{bare, 2, []string{"Sandberg"}, "2024-03-20", "2024-04-09", []string{"Harbour Wire", "Nordic Ledger"}},
+		// One person under two names: "Petra Holm" (notes.txt, valley-0516)
+		// and "Holm" (valley-0502), the only Holm.
+		{holm, 5, []string{"Holm", "Petra Holm"}, "2024-05-02", "2024-05-16", []string{"Valley Post", "testdata/notes.txt"}},
+	}
+	for _, tt := range tests {
+		s := tt.s
+		if s.Quotes != tt.quotes || !slices.Equal(s.Aliases, tt.aliases) || str(s.First) != tt.first ||
+			str(s.Last) != tt.last || !slices.Equal(s.Sources, tt.sources) {
+			t.Errorf("%s: %d quotes, aliases %q, %s..%s, outlets %q; want %d, %q, %s..%s, %q", s.Name,
+				s.Quotes, s.Aliases, str(s.First), str(s.Last), s.Sources, tt.quotes, tt.aliases, tt.first, tt.last, tt.sources)
+		}
+	}
+	roles := map[string]int{}
+	for _, r := range elin.Roles {
+		roles[r.Role] = r.Count
+	}
+	if len(roles) != 2 || roles["Prime Minister"] != 2 || roles["Norwegian Prime Minister"] != 2 {
+		t.Errorf("Elin Sandberg roles %+v, want Prime Minister x2, Norwegian Prime Minister x2", elin.Roles)
+	}
+	for _, r := range elin.Roles {
+		if r.Role == "Norwegian Prime Minister" && (str(r.First) != "2024-03-04" || str(r.Last) != "2024-03-04") {
+			t.Errorf("role dates %s..%s, want 2024-03-04", str(r.First), str(r.Last))
+		}
+	}
+}
+
+func TestQuotes(t *testing.T) {
+	db := openTest(t)
+	ingest(t, db, fixtures...)
+	ctx := context.Background()
+	all, next, err := db.Quotes(ctx, QuoteFilter{})
+	if err != nil || next != "" {
+		t.Fatalf("all quotes: next %q, err %v", next, err)
+	}
+	// 26 quotations in the 10 stored articles, counted by hand: ledger-0304 2,
+	// coast-0311 5, wire-0312 5 (the copy), ledger-0320 1, coast-0402 4,
+	// wire-0409 1, ledger-0415 1, notes.txt 2, valley-0502 3, valley-0516 2.
+	if len(all) != 21 {
+		t.Errorf("%d quotations, want 21 (wire copy left out)", len(all))
+	}
+	// Date order, undated (notes.txt) last.
+	for i := 1; i < len(all); i++ {
+		a, b := all[i-1].Date, all[i].Date
+		if a == nil && b != nil || a != nil && b != nil && *a > *b {
+			t.Fatalf("quotation %d (%v) after %d (%v): not in date order", i, str(b), i-1, str(a))
+		}
+	}
+	if last := all[len(all)-1]; last.Date != nil || last.Source != "testdata/notes.txt" {
+		t.Errorf("last quotation %v from %s, want undated from notes.txt", str(last.Date), last.Source)
+	}
+	// Offsets point at the quotation in the stored text.
+	for _, q := range all {
+		a, err := db.Article(ctx, q.ArticleID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := runeSlice([]rune(a.Record.Text), q.Start, q.End); got != q.Text {
+			t.Errorf("quotation %d: text[%d:%d] = %q, want %q", q.ID, q.Start, q.End, got, q.Text)
+		}
+	}
+	withDup, _, _ := db.Quotes(ctx, QuoteFilter{Duplicates: true})
+	if len(withDup) != 26 {
+		t.Errorf("%d quotations with duplicates, want 26", len(withDup))
+	}
+
+	tests := []struct {
+		name string
+		f    QuoteFilter
+		want int
+	}{
+		{"full name", QuoteFilter{Speaker: "Elin Sandberg"}, 5},
+		{"case and spacing folded", QuoteFilter{Speaker: "elin  sandberg"}, 5},
+		{"by an alias", QuoteFilter{Speaker: "Holm"}, 5},
+		{"bare surname", QuoteFilter{Speaker: "Sandberg"}, 2},
+		{"about", QuoteFilter{About: "quotas"}, 3},
+		{"about, one speaker", QuoteFilter{Speaker: "Jonas Sandberg", About: "quotas"}, 1},
+		{"since", QuoteFilter{Since: "2024-04-01"}, 11},
+		{"until", QuoteFilter{Until: "2024-03-11"}, 7},
+		{"window", QuoteFilter{Since: "2024-03-05", Until: "2024-03-31"}, 6},
+		{"phrase", QuoteFilter{About: `"fish farms"`}, 1},
+		{"source", QuoteFilter{Source: "Harbour Wire"}, 1},
+		{"source with duplicates", QuoteFilter{Source: "Harbour Wire", Duplicates: true}, 6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs, _, err := db.Quotes(ctx, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(qs) != tt.want {
+				t.Errorf("%d quotations, want %d", len(qs), tt.want)
+			}
+		})
+	}
+	if _, _, err := db.Quotes(ctx, QuoteFilter{Speaker: "Nobody Atall"}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown speaker: err %v, want ErrNotFound", err)
+	}
+	if _, _, err := db.Quotes(ctx, QuoteFilter{Since: "April"}); err == nil {
+		t.Error("bad date accepted")
+	}
+
+	// Pages of 4 put together are the whole list.
+	var paged []Quote
+	cur := ""
+	for range 10 {
+		qs, next, err := db.Quotes(ctx, QuoteFilter{Limit: 4, Cursor: cur})
+		if err != nil {
+			t.Fatal(err)
+		}
+		paged = append(paged, qs...)
+		if next == "" {
+			break
+		}
+		cur = next
+	}
+	if !slices.EqualFunc(paged, all, func(a, b Quote) bool { return a.ID == b.ID }) {
+		t.Errorf("pages give %d quotations, not the %d of one listing in order", len(paged), len(all))
+	}
+}
+
+func TestSearchAndFacets(t *testing.T) {
+	db := openTest(t)
+	ingest(t, db, fixtures...)
+	ctx := context.Background()
+	hits, _, err := db.Search(ctx, "ferry", 10, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, h := range hits {
+		kinds = append(kinds, h.Kind)
+		if !strings.Contains(h.Snippet, "«ferry»") {
+			t.Errorf("snippet %q does not mark the term", h.Snippet)
+		}
+	}
+	// The ferry article (its copy is the same text, stored once); the
+	// indirect quotation about the ferry.
+	if !slices.Equal(kinds, []string{"quote", "article"}) {
+		t.Errorf("hits %q, want a quote then its article", kinds)
+	}
+	// A query that is not valid FTS5 is searched as words.
+	if _, _, err := db.Search(ctx, "fish-farm (licence", 10, ""); err != nil {
+		t.Errorf("plain words query: %v", err)
+	}
+	fc, err := db.Facets(ctx, QuoteFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fc.Total != 21 || str(fc.First) != "2024-03-04" || str(fc.Last) != "2024-05-16" {
+		t.Errorf("facets total %d, %s..%s; want 21, 2024-03-04..2024-05-16", fc.Total, str(fc.First), str(fc.Last))
+	}
+	if len(fc.Speakers) < 2 || fc.Speakers[0].Key != "Elin Sandberg" || fc.Speakers[0].N != 5 || fc.Speakers[1].Key != "Petra Holm" {
+		t.Errorf("top speakers %+v, want Elin Sandberg with 5, then Petra Holm", fc.Speakers)
+	}
+	tl, undated, err := db.Timeline(ctx, QuoteFilter{Speaker: "Elin Sandberg"}, "month")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tl) != 2 || tl[0].Start != "2024-03-01" || tl[0].Count != 4 || tl[1].Count != 1 || undated != 0 {
+		t.Errorf("timeline %+v undated %d, want March 4, April 1", tl, undated)
+	}
+	tl, undated, err = db.Timeline(ctx, QuoteFilter{Speaker: "Petra Holm"}, "week")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tl) != 2 || tl[0].Start != "2024-04-29" || tl[0].Count != 1 || tl[1].Start != "2024-05-13" || undated != 2 {
+		t.Errorf("weekly timeline %+v undated %d, want weeks of 29 April and 13 May, 2 undated", tl, undated)
+	}
+}
+
+func TestBadInputsInBatch(t *testing.T) {
+	db := openTest(t)
+	ingest(t, db, fixtures...)
+	ctx := context.Background()
+	st, err := db.Ingest(ctx, []string{"testdata/bad", "testdata/news.jsonl"}, IngestOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// bad.jsonl: two good lines around a broken one; an empty file; a binary.
+	if want := (IngestStats{Stored: 2, Failed: 3, Unchanged: 8}); st != want {
+		t.Errorf("stats %+v, want %+v", st, want)
+	}
+	fs, err := db.Failures(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []string
+	for _, f := range fs {
+		items = append(items, f.Item)
+	}
+	want := []string{"testdata/bad/bad.jsonl:2", "testdata/bad/empty.txt", "testdata/bad/scan.txt"}
+	if !slices.Equal(items, want) {
+		t.Errorf("failures %q, want %q", items, want)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM articles`); n != 12 {
+		t.Errorf("%d articles, want the 10 stored before and 2 new", n)
+	}
+	// Failing again records each failure once.
+	db.Ingest(ctx, []string{"testdata/bad"}, IngestOptions{})
+	if n := count(t, db, `SELECT COUNT(*) FROM failures`); n != 3 {
+		t.Errorf("%d failures after a second run, want 3", n)
+	}
+}
