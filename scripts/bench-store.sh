@@ -42,12 +42,15 @@ printf '# bench-store: N=%d seed=%s, %s cores, %s GiB RAM, %s; load average %s\n
 
 if [ ! -s "$corpus" ]; then
 	start=$(date +%s.%N)
-	"$work/gencorpus" -n "$n" -seed "$seed" > "$corpus"
+	"$work/gencorpus" -n "$n" -seed "$seed" > "$corpus.part"
+	mv "$corpus.part" "$corpus" # a killed run leaves no short corpus behind
 	end=$(date +%s.%N)
 	awk -v n="$n" -v s="$start" -v e="$end" -v b="$(stat -c %s "$corpus")" \
 		'BEGIN {printf "generate: %d articles, %.0f MB, %.1f s, %.0f articles/s\n", n, b/1e6, e-s, n/(e-s)}'
 fi
 
+got=$(wc -l < "$corpus")
+[ "$got" -eq "$n" ] || { echo "$corpus has $got articles, want $n" >&2; exit 1; }
 rm -f "$db" "$db"-*
 /usr/bin/time -v -o "$work/ingest.time" "$bin" --db "$db" ingest "$corpus" >"$work/ingest.out" 2>"$work/ingest.err" ||
 	{ echo "ingest failed (exit $?):" >&2; tail -5 "$work/ingest.err" >&2; exit 1; }
