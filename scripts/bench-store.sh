@@ -118,4 +118,4 @@ bench "show $article" "$runs" "${q[@]}" show "$article"
 bench "export --format jsonl | wc -l" "$export_runs" "${q[@]}" export --format jsonl
 
 echo
-"$work/storequery" -db "$db" -runs "$runs" -speaker "$top" -speaker2 "$mid" -article "$article" -source "$outlet"
+"$work/storequery" -db "$db" -runs "$runs" -speaker "$top" -speaker2 "$mid" -article "$article" -source "$outlet" -export-runs "$export_runs"

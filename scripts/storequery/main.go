@@ -25,9 +25,9 @@ func main() {
 	mid := flag.String("speaker2", "", "a less quoted speaker")
 	article := flag.String("article", "", "an article input id for show")
 	source := flag.String("source", "Northline", "an outlet")
-	export := flag.Bool("export", true, "also time the full export (EachQuote over everything)")
+	exportRuns := flag.Int("export-runs", 3, "runs of the full export (EachQuote over everything); 0 to skip it")
 	flag.Parse()
-	if err := run(context.Background(), *dbPath, *runs, *speaker, *mid, *article, *source, *export); err != nil {
+	if err := run(context.Background(), *dbPath, *runs, *speaker, *mid, *article, *source, *exportRuns); err != nil {
 		slog.Error("storequery", "err", err)
 		os.Exit(1)
 	}
@@ -39,7 +39,7 @@ type query struct {
 	do   func(ctx context.Context) (int, error) // returns the rows it produced
 }
 
-func run(ctx context.Context, path string, runs int, speaker, mid, article, source string, export bool) error {
+func run(ctx context.Context, path string, runs int, speaker, mid, article, source string, exportRuns int) error {
 	db, err := store.Open(ctx, path)
 	if err != nil {
 		return err
@@ -77,8 +77,8 @@ func run(ctx context.Context, path string, runs int, speaker, mid, article, sour
 			return len(a.Quotes), err
 		}},
 	}
-	if export {
-		qs = append(qs, query{"export (EachQuote, all)", 3, func(ctx context.Context) (int, error) {
+	if exportRuns > 0 {
+		qs = append(qs, query{"export (EachQuote, all)", exportRuns, func(ctx context.Context) (int, error) {
 			n := 0
 			err := db.EachQuote(ctx, store.QuoteFilter{}, func(store.Quote) error { n++; return nil })
 			return n, err
