@@ -14,7 +14,9 @@
 # row, `chronicle --help`, is the process start alone), then in process
 # (scripts/storequery: the store calls alone, as the HTTP API sees them). Environment: SEED
 # (default 1), WORK (a directory to keep corpus and database in, default a
-# temporary one, removed at exit), KEEP=1 to keep it.
+# temporary one, removed at exit), KEEP=1 to keep it, QUERIES_ONLY=1 to time
+# the queries on the database already in WORK (N then only names the
+# article for show).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:?usage: scripts/bench-store.sh N}
@@ -40,7 +42,10 @@ corpus=$work/corpus-$n-$seed.jsonl
 printf '# bench-store: N=%d seed=%s, %s cores, %s GiB RAM, %s; load average %s\n' "$n" "$seed" "$(nproc)" \
 	"$(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo)" "$(date -u +%FT%TZ)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 
-if [ ! -s "$corpus" ]; then
+if [ -n "${QUERIES_ONLY:-}" ]; then
+	[ -s "$db" ] || { echo "QUERIES_ONLY: no database $db" >&2; exit 1; }
+	printf 'queries only, on %s: %s articles\n' "$db" "$(sqlite3 "$db" 'SELECT count(*) FROM articles' 2>/dev/null || echo '?')"
+elif [ ! -s "$corpus" ]; then
 	start=$(date +%s.%N)
 	"$work/gencorpus" -n "$n" -seed "$seed" > "$corpus.part"
 	mv "$corpus.part" "$corpus" # a killed run leaves no short corpus behind
@@ -49,6 +54,7 @@ if [ ! -s "$corpus" ]; then
 		'BEGIN {printf "generate: %d articles, %.0f MB, %.1f s, %.0f articles/s\n", n, b/1e6, e-s, n/(e-s)}'
 fi
 
+if [ -z "${QUERIES_ONLY:-}" ]; then
 got=$(wc -l < "$corpus")
 [ "$got" -eq "$n" ] || { echo "$corpus has $got articles, want $n" >&2; exit 1; }
 rm -f "$db" "$db"-*
@@ -63,6 +69,7 @@ awk -v n="$n" -v size="$size" -F': ' '
 		printf "ingest: %d articles in %.1f s = %.0f articles/s; CPU %.0f s user + %.0f s system; peak RSS %.0f MB\n", n, wall, n / wall, user, sys, rss / 1024
 		printf "database: %.1f MB = %.2f MB per 1,000 articles\n", size / 1e6, size / 1e6 / n * 1000
 	}' "$work/ingest.time"
+fi
 
 # Query parameters from the data: the most quoted speaker and one further
 # down, an outlet, a month, an article.
