@@ -79,7 +79,7 @@ func (c *corrector) apply(x Correction) string {
 			return fmt.Sprintf("%q is only an alias; split needs an observed name", x.Name)
 		}
 		if len(g.nodes) > 1 {
-			c.gs.move(n, &group{head: n, nodes: map[string]*node{}, aliases: map[string]bool{}})
+			c.gs.move(n, &group{head: n, nodes: map[string]*node{}})
 		}
 	case Rename, Alias:
 		if strings.TrimSpace(x.Target) == "" {
@@ -116,7 +116,7 @@ func (c *corrector) merge(from, into *group) {
 		c.gs.move(from.nodes[k], into)
 	}
 	for a := range from.aliases {
-		into.aliases[a] = true
+		into.addAlias(a)
 		c.aliases[parse(a, into.head.typ).key()] = into
 	}
 	if into.rename == "" {
@@ -127,7 +127,7 @@ func (c *corrector) merge(from, into *group) {
 // alias records a user's alias and moves the speakers observed under it
 // (of the group's type, or of unknown type) into the group.
 func (c *corrector) alias(g *group, alias string) {
-	g.aliases[alias] = true
+	g.addAlias(alias)
 	for _, t := range []string{g.head.typ, "unknown"} {
 		k := parse(alias, t).key()
 		if t == g.head.typ {

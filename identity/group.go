@@ -9,7 +9,7 @@ import (
 type group struct {
 	head    *node
 	nodes   map[string]*node
-	aliases map[string]bool // added by users, as written
+	aliases map[string]bool // added by users, as written; nil until there is one
 	rename  string
 }
 
@@ -19,9 +19,16 @@ type groups struct {
 }
 
 func (gs *groups) start(n *node) *group {
-	g := &group{head: n, nodes: map[string]*node{n.key: n}, aliases: map[string]bool{}}
+	g := &group{head: n, nodes: map[string]*node{n.key: n}}
 	gs.of[n.key] = g
 	return g
+}
+
+func (g *group) addAlias(a string) {
+	if g.aliases == nil {
+		g.aliases = map[string]bool{}
+	}
+	g.aliases[a] = true
 }
 
 // move takes node n out of its group into g; a group left without its

@@ -65,23 +65,27 @@ func parse(raw, typ string) name {
 	from, suffix := 0, ""
 	if n.typ == "person" {
 		ws = splitInitials(ws)
-		if last := len(ws) - 1; last > 0 && suffixes[fold(ws[last])] {
-			n.suffix, suffix = fold(ws[last]), " "+ws[last]
-			ws = ws[:last]
+	}
+	fs := make([]string, len(ws)) // folded once: every rule below compares folded words
+	for i, w := range ws {
+		fs[i] = fold(w)
+	}
+	if n.typ == "person" {
+		if last := len(ws) - 1; last > 0 && suffixes[fs[last]] {
+			n.suffix, suffix = fs[last], " "+ws[last]
+			ws, fs = ws[:last], fs[:last]
 		}
-		from = titleEnd(ws)
-		for _, w := range ws[:from] {
-			if !entity.Honorific(w) && !modifiers[fold(w)] {
+		from = titleEnd(ws, fs)
+		for i, w := range ws[:from] {
+			if !entity.Honorific(w) && !modifiers[fs[i]] {
 				n.title = strings.Join(ws[:from], " ")
 				break
 			}
 		}
-	} else if len(ws) > 1 && fold(ws[0]) == "the" {
+	} else if len(ws) > 1 && fs[0] == "the" {
 		from = 1
 	}
-	for _, w := range ws[from:] {
-		n.words = append(n.words, fold(w))
-	}
+	n.words = fs[from:]
 	n.form = strings.Join(ws[from:], " ") + suffix
 	return n
 }
@@ -91,14 +95,14 @@ func parse(raw, typ string) name {
 // them ("Minister of Foreign Affairs of Azerbaijan Jeyhun Bayramov"). A
 // possessive or a country counts as part of the title only before a title
 // word ("Azerbaijan's President", "Trump's lawyer") or after "of"/"for".
-func titleEnd(ws []string) int {
+func titleEnd(ws, folded []string) int {
 	i := 0
 	for i < len(ws)-1 {
 		w, next := ws[i], ws[i+1]
 		switch {
-		case entity.TitleWord(w) || modifiers[fold(w)]:
+		case entity.TitleWord(w) || modifiers[folded[i]]:
 		case (possessive(w) || entity.PlaceWord(w)) && entity.TitleWord(next):
-		case entity.PlaceWord(w) && i > 0 && (fold(ws[i-1]) == "of" || fold(ws[i-1]) == "for"):
+		case entity.PlaceWord(w) && i > 0 && (folded[i-1] == "of" || folded[i-1] == "for"):
 		default:
 			return i
 		}
@@ -160,6 +164,18 @@ var foldLetters = map[rune]string{'ı': "i", 'ø': "o", 'ł': "l", 'đ': "d", '�
 // "O'Brien" is "obrien").
 func fold(w string) string {
 	var b strings.Builder
+	b.Grow(len(w))
+	if ascii(w) { // most names: no decomposition needed
+		for i := 0; i < len(w); i++ {
+			if c := w[i]; c != '.' && c != '\'' {
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			}
+		}
+		return b.String()
+	}
 	for _, r := range norm.NFD.String(w) {
 		switch {
 		case unicode.Is(unicode.Mn, r), r == '.', r == '\'', r == '’':
@@ -173,6 +189,15 @@ func fold(w string) string {
 		}
 	}
 	return b.String()
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // isInitial reports whether a folded word is a single letter.

@@ -11,9 +11,9 @@ import (
 type node struct {
 	name
 	key   string
-	forms map[string]int  // the name proper as written -> quotations
-	raws  map[string]bool // full names as observed
-	roles map[string]*roleAgg
+	forms map[string]int      // the name proper as written -> quotations
+	raws  map[string]bool     // full names as observed
+	roles map[string]*roleAgg // nil until a role is seen
 	count int
 	dates span
 }
@@ -64,21 +64,36 @@ func day(d string) string {
 // observations does not matter.
 func gather(obs []Observation) map[string]*node {
 	nodes := map[string]*node{}
+	// A name comes with many roles and dates: parse it once.
+	type parsed struct {
+		n        name
+		key, raw string
+		skip     bool
+	}
+	seen := map[[2]string]*parsed{}
+	roleKeys := map[string]string{}
 	for _, o := range obs {
-		n := parse(o.Name, o.Type)
-		if len(n.words) == 0 || n.typ == "person" && len(n.words) == 1 && entity.TitleWord(n.form) {
-			continue // "the president": a description, not a name
+		p := seen[[2]string{o.Name, o.Type}]
+		if p == nil {
+			n := parse(o.Name, o.Type)
+			p = &parsed{n: n, key: n.key(), raw: strings.Join(strings.Fields(o.Name), " "),
+				// "the president": a description, not a name
+				skip: len(n.words) == 0 || n.typ == "person" && len(n.words) == 1 && entity.TitleWord(n.form)}
+			seen[[2]string{o.Name, o.Type}] = p
 		}
-		k := n.key()
+		if p.skip {
+			continue
+		}
+		n, k := p.n, p.key
 		nd := nodes[k]
 		if nd == nil {
-			nd = &node{name: n, key: k, forms: map[string]int{}, raws: map[string]bool{}, roles: map[string]*roleAgg{}}
+			nd = &node{name: n, key: k, forms: map[string]int{}, raws: map[string]bool{}}
 			nodes[k] = nd
 		}
 		c := max(o.Count, 1)
 		d := day(o.Date)
 		nd.forms[n.form] += c
-		nd.raws[strings.Join(strings.Fields(o.Name), " ")] = true
+		nd.raws[p.raw] = true
 		nd.count += c
 		nd.dates.add(d)
 		role := strings.Join(strings.Fields(o.Role), " ")
@@ -86,8 +101,15 @@ func gather(obs []Observation) map[string]*node {
 			role = n.title
 		}
 		if role != "" {
-			rk := foldPhrase(role)
+			rk, ok := roleKeys[role]
+			if !ok {
+				rk = foldPhrase(role)
+				roleKeys[role] = rk
+			}
 			ra := nd.roles[rk]
+			if nd.roles == nil {
+				nd.roles = map[string]*roleAgg{}
+			}
 			if ra == nil {
 				ra = &roleAgg{forms: map[string]int{}}
 				nd.roles[rk] = ra

@@ -83,9 +83,9 @@ func (g *Generator) Article(i int) Article {
 
 // fresh makes a copy of a random base: about Mix of its paragraphs replaced
 // by paragraphs of other articles, at least minParas of them, all in a new
-// order, every known person
-// renamed, credited to a made-up outlet on a random day. Paragraphs stay
-// whole, so quotations and their attributions keep their structure.
+// order, every known person renamed, credited to a made-up outlet on a
+// random day. Paragraphs stay whole, so quotations and their attributions
+// keep their structure.
 func (g *Generator) fresh(i int) Article {
 	rng := rand.New(rand.NewPCG(g.Seed, uint64(2*i)))
 	b := g.bases[rng.IntN(len(g.bases))]
