@@ -16,12 +16,18 @@ import (
 type batchStmts struct {
 	byHash, candidates, insArticle, insLSH, insArticleFTS,
 	insQuote, insQuoteFTS, delQuoteFTS, delQuotes, updArticle,
+	delArticleFTS, articleKey,
 	failure, clearFailure, staleSpeaker *sql.Stmt
 	demote, demoteQuotes, demoteSpeakers, demoteLSH *sql.Stmt
 
-	names   map[nameKey]int64
-	touched map[int64]bool // speakers given quotations in this batch
+	names    map[nameKey]int64
+	touched  map[int64]bool // speakers given quotations in this batch
+	counts   map[countKey]int
+	addCount *sql.Stmt
 }
+
+// countKey is a row of quote_counts.
+type countKey struct{ source, dkey string }
 
 func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 	var s batchStmts
@@ -44,14 +50,18 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 			signature, extractor_version, timexes, entities, text)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.insLSH, `INSERT OR IGNORE INTO lsh (band_key, article_id) VALUES (?, ?)`},
+		// Full-text rowids are the rows' date keys (datekey.go).
 		{&s.insArticleFTS, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`},
+		{&s.delArticleFTS, `INSERT INTO articles_fts (articles_fts, rowid, title, text)
+			SELECT 'delete', ?2, title, text FROM articles WHERE id = ?1`},
+		{&s.articleKey, `SELECT fkey FROM articles WHERE id = ?`},
 		{&s.insQuote, `INSERT INTO quotes (article_id, seq, dup, dkey, source, speaker_id, text, start, end, kind,
 			speaker, speaker_type, speaker_role, mention_text, mention_start, mention_end,
 			cue_text, cue_start, cue_end, said_on, said_on_from)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.insQuoteFTS, `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`},
 		{&s.delQuoteFTS, `INSERT INTO quotes_fts (quotes_fts, rowid, text)
-			SELECT 'delete', id, text FROM quotes WHERE article_id = ?`},
+			SELECT 'delete', fkey, text FROM quotes WHERE article_id = ?`},
 		{&s.delQuotes, `DELETE FROM quotes WHERE article_id = ?`},
 		{&s.updArticle, `UPDATE articles SET published = ?, published_from = ?, language = ?,
 			extractor_version = ?, timexes = ?, entities = ? WHERE id = ?`},
@@ -59,6 +69,8 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 			ON CONFLICT (item) DO UPDATE SET error = excluded.error, at = excluded.at`},
 		{&s.clearFailure, `DELETE FROM failures WHERE item = ?`},
 		{&s.staleSpeaker, `INSERT OR IGNORE INTO stale_speakers (id) VALUES (?)`},
+		{&s.addCount, `INSERT INTO quote_counts (source, dkey, n) VALUES (?, ?, ?)
+			ON CONFLICT (source, dkey) DO UPDATE SET n = n + excluded.n`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -89,7 +101,7 @@ func (db *DB) writeBatch(ctx context.Context, items []item, names *speakerNames)
 		}
 		names.version = v
 	}
-	st.names, st.touched = names.ids, map[int64]bool{}
+	st.names, st.touched, st.counts = names.ids, map[int64]bool{}, map[countKey]int{}
 	now := time.Now().UTC().Format(time.RFC3339)
 	for _, it := range items {
 		if it.err != nil {
@@ -122,6 +134,9 @@ func (db *DB) writeBatch(ctx context.Context, items []item, names *speakerNames)
 		if _, err := st.clearFailure.ExecContext(ctx, it.where); err != nil {
 			return stats, fmt.Errorf("clear failure of %s: %w", it.where, err)
 		}
+	}
+	if err := st.flushCounts(ctx); err != nil {
+		return stats, err
 	}
 	for id := range st.touched {
 		if _, err := st.staleSpeaker.ExecContext(ctx, id); err != nil {
@@ -174,7 +189,7 @@ func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, e
 	if id, err = res.LastInsertId(); err != nil {
 		return false, false, fmt.Errorf("insert article: %w", err)
 	}
-	if _, err := st.insArticleFTS.ExecContext(ctx, id, a.Title, a.Text); err != nil {
+	if _, err := st.insArticleFTS.ExecContext(ctx, fkeyOf(articleDay(r.Published), id), a.Title, a.Text); err != nil {
 		return false, false, fmt.Errorf("index article: %w", err)
 	}
 	if demote != nil {
@@ -196,9 +211,25 @@ func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, e
 	return dupOf != nil || demote != nil, true, nil
 }
 
+// flushCounts adds the counts of the quotations inserted so far to
+// quote_counts. It runs before any statement that changes stored quotations,
+// whose triggers must find the counts of this batch's quotations there.
+func (st *batchStmts) flushCounts(ctx context.Context) error {
+	for k, n := range st.counts {
+		if _, err := st.addCount.ExecContext(ctx, k.source, k.dkey, n); err != nil {
+			return fmt.Errorf("count quotations: %w", err)
+		}
+	}
+	clear(st.counts)
+	return nil
+}
+
 // demoteTo makes a stored original, and its copies, copies of a new
 // article found to be published earlier.
 func (st *batchStmts) demoteTo(ctx context.Context, m match, id int64) error {
+	if err := st.flushCounts(ctx); err != nil {
+		return err
+	}
 	for _, s := range []struct {
 		stmt *sql.Stmt
 		args []any
@@ -274,7 +305,8 @@ func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup boo
 				}
 			}
 		}
-		res, err := st.insQuote.ExecContext(ctx, articleID, i, dup, sortKey(q.SaidOn, r.Published), source, speakerID,
+		dkey := sortKey(q.SaidOn, r.Published)
+		res, err := st.insQuote.ExecContext(ctx, articleID, i, dup, dkey, source, speakerID,
 			q.Text, q.Start, q.End, q.Kind, q.Speaker, q.SpeakerType, q.SpeakerRole,
 			mentionText(m), mentionStart(m), mentionEnd(m), mentionText(c), mentionStart(c), mentionEnd(c),
 			q.SaidOn, q.SaidOnFrom)
@@ -285,8 +317,11 @@ func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup boo
 		if err != nil {
 			return fmt.Errorf("insert quotation %d: %w", i, err)
 		}
-		if _, err := st.insQuoteFTS.ExecContext(ctx, id, q.Text); err != nil {
+		if _, err := st.insQuoteFTS.ExecContext(ctx, fkeyOf(dkey, id), q.Text); err != nil {
 			return fmt.Errorf("index quotation %d: %w", i, err)
+		}
+		if !dup {
+			st.counts[countKey{source, dkey}]++
 		}
 	}
 	return nil
@@ -295,15 +330,33 @@ func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup boo
 // replace swaps a stored article's record for a new extraction of it.
 func (st *batchStmts) replace(ctx context.Context, it item) error {
 	r := it.rec
+	if err := st.flushCounts(ctx); err != nil {
+		return err
+	}
 	if _, err := st.delQuoteFTS.ExecContext(ctx, it.replace); err != nil {
 		return fmt.Errorf("unindex quotations: %w", err)
 	}
 	if _, err := st.delQuotes.ExecContext(ctx, it.replace); err != nil {
 		return fmt.Errorf("delete quotations: %w", err)
 	}
+	var before, after int64
+	if err := st.articleKey.QueryRowContext(ctx, it.replace).Scan(&before); err != nil {
+		return fmt.Errorf("update article: %w", err)
+	}
 	if _, err := st.updArticle.ExecContext(ctx, r.Published, r.PublishedFrom, r.Language, r.Version,
 		it.tjson, it.ejson, it.replace); err != nil {
 		return fmt.Errorf("update article: %w", err)
+	}
+	if err := st.articleKey.QueryRowContext(ctx, it.replace).Scan(&after); err != nil {
+		return fmt.Errorf("update article: %w", err)
+	}
+	if after != before { // a new publication day: the full-text row moves
+		if _, err := st.delArticleFTS.ExecContext(ctx, it.replace, before); err != nil {
+			return fmt.Errorf("unindex article: %w", err)
+		}
+		if _, err := st.insArticleFTS.ExecContext(ctx, after, it.art.Title, it.art.Text); err != nil {
+			return fmt.Errorf("index article: %w", err)
+		}
 	}
 	return st.insertQuotes(ctx, it.replace, it.dup, it.art.Source, r)
 }
