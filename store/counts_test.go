@@ -28,10 +28,18 @@ func checkCounts(t *testing.T, db *DB, when string) {
 		}
 		return out
 	}
-	got := read(`SELECT source, dkey, n FROM quote_counts WHERE n != 0 ORDER BY 1, 2`)
-	want := read(`SELECT source, dkey, COUNT(*) FROM quotes WHERE dup = 0 GROUP BY 1, 2 ORDER BY 1, 2`)
-	if !slices.Equal(got, want) || len(want) == 0 {
-		t.Errorf("%s: quote_counts\n%v\nwant\n%v", when, got, want)
+	for _, c := range []struct{ table, got, want string }{
+		{"quote_counts", `SELECT source, dkey, n FROM quote_counts WHERE n != 0 ORDER BY 1, 2`,
+			`SELECT source, dkey, COUNT(*) FROM quotes WHERE dup = 0 GROUP BY 1, 2 ORDER BY 1, 2`},
+		{"day_counts", `SELECT '', dkey, n FROM day_counts WHERE n != 0 ORDER BY 2`,
+			`SELECT '', dkey, COUNT(*) FROM quotes WHERE dup = 0 GROUP BY 2 ORDER BY 2`},
+		{"source_counts", `SELECT source, '', n FROM source_counts WHERE n != 0 ORDER BY 1`,
+			`SELECT source, '', COUNT(*) FROM quotes WHERE dup = 0 GROUP BY 1 ORDER BY 1`},
+	} {
+		got, want := read(c.got), read(c.want)
+		if !slices.Equal(got, want) || len(want) == 0 {
+			t.Errorf("%s: %s\n%v\nwant\n%v", when, c.table, got, want)
+		}
 	}
 }
 
@@ -101,6 +109,18 @@ func TestQuoteCounts(t *testing.T) {
 				t.Errorf("%s bucket %d: %+v, want %+v", bucket, i, got[i], want[i])
 			}
 		}
+	}
+	// Facets of the whole corpus agree with its timeline.
+	all, err := db.Facets(ctx, QuoteFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n0 int
+	if err := db.EachQuote(ctx, QuoteFilter{}, func(Quote) error { n0++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if all.Total != n0 || all.First == nil || all.Last == nil || *all.First > *all.Last || len(all.Sources) == 0 || len(all.Months) == 0 {
+		t.Errorf("facets of everything: %+v; want %d quotations", all, n0)
 	}
 	// Facets from the counts agree with facets counted from the quotations
 	// (through EachQuote).

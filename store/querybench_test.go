@@ -45,6 +45,8 @@ func BenchmarkQueries(b *testing.B) {
 		{"quotes/about=health_care", page(QuoteFilter{About: "health care"})},
 		{"quotes/about=rare", page(QuoteFilter{About: "zyzzyva OR ceasefire"})},
 		{"quotes/speaker+about", page(QuoteFilter{Speaker: topID, About: "people"})},
+		{"quotes/speaker40+about", page(QuoteFilter{Speaker: midID, About: "people"})},
+		{"quotes/speaker+rare", page(QuoteFilter{Speaker: topID, About: "ceasefire"})},
 		{"quotes/all", page(QuoteFilter{})},
 		{"search/common", func() error { _, _, err := db.Search(ctx, "people", 20, ""); return err }},
 		{"search/rare", func() error { _, _, err := db.Search(ctx, "ceasefire", 20, ""); return err }},

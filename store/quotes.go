@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -65,7 +67,9 @@ func (db *DB) quoteWhere(ctx context.Context, f QuoteFilter) ([]string, []any, e
 		}
 	}
 	if f.About != "" {
-		where = append(where, "q.fkey IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+		// "+": a test of each row against the set of matches, never a walk
+		// over the matches (the speaker's or outlet's index leads).
+		where = append(where, "+q.fkey IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
 		args = append(args, f.About)
 	}
 	for _, d := range []struct{ name, v, cond string }{
@@ -134,11 +138,13 @@ func (db *DB) EachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error
 	return err
 }
 
-// eachQuote picks one of three plans. Without a speaker or an outlet, rows
-// come in date-key order (datekey.go): from the full-text index when there
-// is a text query, which then reads matches only as far as the page goes,
-// else from the date-key index. A speaker or an outlet has an index of its
-// own in (dkey, id) order, the same order; a text query then filters it.
+// eachQuote picks one of three plans. With a text query and no speaker, rows
+// come from the full-text index in date-key order (datekey.go), read only as
+// far as the page goes, the other conditions filtering them. Else without a
+// speaker or an outlet, from the date-key index; with one, from its own
+// index, in (dkey, id) order, which is the same order; a text query is then
+// the set of its matches (a speaker's share of a common word's matches can
+// be too small to read them in order).
 func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error) error {
 	fullText := f.About != "" && f.Speaker == ""
 	byKey := f.Speaker == "" && f.Source == ""
@@ -153,7 +159,8 @@ func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error
 	from := "quotes q JOIN articles a ON a.id = q.article_id"
 	key := "q.fkey"
 	if fullText {
-		from = "quotes_fts JOIN quotes q ON q.fkey = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
+		// CROSS JOIN: SQLite keeps the full-text index as the outer loop.
+		from = "quotes_fts CROSS JOIN quotes q ON q.fkey = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
 		key = "quotes_fts.rowid"
 		where = append(where, "quotes_fts MATCH ?")
 		args = append(args, f.About)
@@ -216,6 +223,12 @@ func counted(f QuoteFilter) bool {
 	return f.Speaker == "" && f.About == "" && !f.Duplicates
 }
 
+// whole says whether f selects every quotation of an original article:
+// day_counts and source_counts answer for it, and the speakers' counts.
+func whole(f QuoteFilter) bool {
+	return counted(f) && f.Source == "" && f.Since == "" && f.Until == ""
+}
+
 // countsWhere is quoteWhere over quote_counts q, for a counted filter.
 func (db *DB) countsWhere(ctx context.Context, f QuoteFilter) (string, []any, error) {
 	f.Duplicates = true // quote_counts has originals only: no dup column
@@ -236,31 +249,31 @@ func (db *DB) Facets(ctx context.Context, f QuoteFilter) (Facets, error) {
 		return fc, fmt.Errorf("facets: %w", err)
 	}
 	w := " WHERE " + strings.Join(where, " AND ")
-	from, n := "quotes q", "COUNT(*)"
-	cw, cargs := w, args
-	if counted(f) {
-		if cw, cargs, err = db.countsWhere(ctx, f); err != nil {
-			return fc, fmt.Errorf("facets: %w", err)
-		}
-		from, n = "quote_counts q", "SUM(q.n)"
-	}
-	err = db.sql.QueryRowContext(ctx, `SELECT COALESCE(`+n+`, 0), MIN(NULLIF(q.dkey, '~')), MAX(NULLIF(q.dkey, '~'))
-		FROM `+from+cw+` AND `+nonZero(from), cargs...).Scan(&fc.Total, &fc.First, &fc.Last)
-	if err != nil {
-		return fc, fmt.Errorf("facets: %w", err)
-	}
 	speakers := part{&fc.Speakers, `SELECT s.name, q.speaker_id, COUNT(*) AS n FROM quotes q JOIN speakers s ON s.id = q.speaker_id` +
 		w + ` GROUP BY q.speaker_id ORDER BY n DESC, q.speaker_id LIMIT 10`, args}
-	if counted(f) && f.Source == "" && f.Since == "" && f.Until == "" {
+	if whole(f) {
 		speakers = part{&fc.Speakers, `SELECT name, id, quotes FROM speakers WHERE live = 1 AND quotes > 0
 			ORDER BY quotes DESC, id LIMIT 10`, nil}
 	}
+	if err := db.counts(ctx, speakers); err != nil {
+		return fc, fmt.Errorf("facets: %w", err)
+	}
+	if counted(f) {
+		if err := db.countedFacets(ctx, f, &fc); err != nil {
+			return fc, fmt.Errorf("facets: %w", err)
+		}
+		return fc, nil
+	}
+	err = db.sql.QueryRowContext(ctx, `SELECT COUNT(*), MIN(NULLIF(q.dkey, '~')), MAX(NULLIF(q.dkey, '~'))
+		FROM quotes q`+w, args...).Scan(&fc.Total, &fc.First, &fc.Last)
+	if err != nil {
+		return fc, fmt.Errorf("facets: %w", err)
+	}
 	for _, p := range []part{
-		speakers,
-		{&fc.Sources, `SELECT q.source, NULL, ` + n + ` AS n FROM ` + from + cw + ` AND ` + nonZero(from) +
-			` GROUP BY q.source ORDER BY n DESC, q.source LIMIT 10`, cargs},
-		{&fc.Months, `SELECT substr(q.dkey, 1, 7) AS m, NULL, ` + n + ` FROM ` + from + cw + ` AND ` + nonZero(from) +
-			` AND q.dkey < '~' GROUP BY m ORDER BY m`, cargs},
+		{&fc.Sources, `SELECT q.source, NULL, COUNT(*) AS n FROM quotes q` + w +
+			` GROUP BY q.source ORDER BY n DESC, q.source LIMIT 10`, args},
+		{&fc.Months, `SELECT substr(q.dkey, 1, 7) AS m, NULL, COUNT(*) FROM quotes q` + w +
+			` AND q.dkey < '~' GROUP BY m ORDER BY m`, args},
 	} {
 		if err := db.counts(ctx, p); err != nil {
 			return fc, fmt.Errorf("facets: %w", err)
@@ -269,12 +282,62 @@ func (db *DB) Facets(ctx context.Context, f QuoteFilter) (Facets, error) {
 	return fc, nil
 }
 
-// nonZero leaves out quote_counts rows whose quotations are all gone.
-func nonZero(from string) string {
-	if from == "quote_counts q" {
-		return "q.n > 0"
+// countedFacets fills in all but the speakers from quote_counts, in one
+// pass over its rows (outlets times days, however many quotations).
+func (db *DB) countedFacets(ctx context.Context, f QuoteFilter, fc *Facets) error {
+	cw, cargs, err := db.countsWhere(ctx, f)
+	if err != nil {
+		return err
 	}
-	return "1"
+	q := `SELECT q.source, q.dkey, q.n FROM quote_counts q` + cw + ` AND q.n > 0`
+	if whole(f) { // a row per day, then one per outlet
+		q, cargs = `SELECT NULL, dkey, n FROM day_counts WHERE n > 0
+			UNION ALL SELECT source, NULL, n FROM source_counts WHERE n > 0`, nil
+	}
+	rows, err := db.sql.QueryContext(ctx, q, cargs...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	sources, months := map[string]int{}, map[string]int{}
+	for rows.Next() {
+		var src, day sql.NullString
+		var n int
+		if err := rows.Scan(&src, &day, &n); err != nil {
+			return err
+		}
+		if src.Valid {
+			sources[src.String] += n
+		}
+		if !day.Valid {
+			continue // an outlet's row of source_counts
+		}
+		fc.Total += n
+		dkey := day.String
+		if dkey == undated {
+			continue
+		}
+		months[dkey[:min(7, len(dkey))]] += n
+		if fc.First == nil || dkey < *fc.First {
+			fc.First = &dkey
+		}
+		if fc.Last == nil || dkey > *fc.Last {
+			fc.Last = &dkey
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for k, n := range sources {
+		fc.Sources = append(fc.Sources, Count{Key: k, N: n})
+	}
+	slices.SortFunc(fc.Sources, func(a, b Count) int { return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Key, b.Key)) })
+	fc.Sources = fc.Sources[:min(10, len(fc.Sources))]
+	for k, n := range months {
+		fc.Months = append(fc.Months, Count{Key: k, N: n})
+	}
+	slices.SortFunc(fc.Months, func(a, b Count) int { return cmp.Compare(a.Key, b.Key) })
+	return nil
 }
 
 // part is one list of counts of a facet and its query.
@@ -340,6 +403,9 @@ func (db *DB) timeline(ctx context.Context, f QuoteFilter, bucket string) ([]Buc
 			return nil, 0, err
 		}
 		q, qargs = `SELECT q.dkey, SUM(q.n) FROM quote_counts q`+cw+` GROUP BY q.dkey HAVING SUM(q.n) > 0 ORDER BY q.dkey`, cargs
+		if whole(f) {
+			q, qargs = `SELECT dkey, n FROM day_counts WHERE n > 0 ORDER BY dkey`, nil
+		}
 	}
 	rows, err := db.sql.QueryContext(ctx, q, qargs...)
 	if err != nil {
@@ -372,31 +438,34 @@ func (db *DB) timeline(ctx context.Context, f QuoteFilter, bucket string) ([]Buc
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
-	return out, undatedN, db.bucketIDs(ctx, where, args, out, keys)
+	return out, undatedN, db.bucketIDs(ctx, f, where, args, out, keys)
 }
 
 // bucketIDs fills in the IDs of the quotations of the buckets small enough
-// to list them, reading only those buckets' date keys.
-func (db *DB) bucketIDs(ctx context.Context, where []string, args []any, out []Bucket, keys [][]string) error {
-	bucketOf := map[string]int{}
-	var small []string
-	for i, b := range out {
-		if b.Count <= MaxBucketIDs {
-			for _, k := range keys[i] {
-				bucketOf[k] = i
-				small = append(small, k)
-			}
-		}
+// to list them, reading each such bucket's range of date keys only (and
+// leaving out keys in the range that belong to no bucket).
+func (db *DB) bucketIDs(ctx context.Context, f QuoteFilter, where []string, args []any, out []Bucket, keys [][]string) error {
+	// A speaker's or an outlet's index has the date keys; else the
+	// date-key index.
+	q := `SELECT q.id, q.dkey FROM quotes q WHERE ` + strings.Join(where, " AND ")
+	byKey := f.Speaker == "" && f.Source == ""
+	if byKey {
+		q += ` AND q.fkey >= ? AND q.fkey < ? ORDER BY q.fkey`
+	} else {
+		q += ` AND q.dkey >= ? AND q.dkey <= ? ORDER BY q.dkey, q.id`
 	}
-	const chunk = 500 // date keys per query, well under SQLite's limit on parameters
-	for len(small) > 0 {
-		ks := small[:min(chunk, len(small))]
-		small = small[len(ks):]
-		q := `SELECT q.id, q.dkey FROM quotes q WHERE ` + strings.Join(where, " AND ") +
-			` AND q.dkey IN (?` + strings.Repeat(", ?", len(ks)-1) + `) ORDER BY q.dkey, q.id`
-		a := append([]any{}, args...)
-		for _, k := range ks {
-			a = append(a, k)
+	for i := range out {
+		if out[i].Count > MaxBucketIDs {
+			continue
+		}
+		in := map[string]bool{}
+		for _, k := range keys[i] {
+			in[k] = true
+		}
+		first, last := keys[i][0], keys[i][len(keys[i])-1]
+		a := append(append([]any{}, args...), fkeyOf(first, 0), (dayOrd(last)+1)<<idBits)
+		if !byKey {
+			a = append(a[:len(args):len(args)], first, last)
 		}
 		rows, err := db.sql.QueryContext(ctx, q, a...)
 		if err != nil {
@@ -409,8 +478,9 @@ func (db *DB) bucketIDs(ctx context.Context, where []string, args []any, out []B
 				rows.Close()
 				return err
 			}
-			b := &out[bucketOf[k]]
-			b.QuoteIDs = append(b.QuoteIDs, id)
+			if in[k] {
+				out[i].QuoteIDs = append(out[i].QuoteIDs, id)
+			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -419,6 +489,7 @@ func (db *DB) bucketIDs(ctx context.Context, where []string, args []any, out []B
 	}
 	return nil
 }
+
 func bucketStart(day, bucket string) (string, bool) {
 	if bucket == "month" {
 		if len(day) < 7 {

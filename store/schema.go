@@ -84,13 +84,24 @@ CREATE TABLE IF NOT EXISTS quote_counts (
 	n      INTEGER NOT NULL,
 	PRIMARY KEY (source, dkey)
 ) WITHOUT ROWID;
+-- Its sums per date key and per outlet, for the whole corpus.
+CREATE TABLE IF NOT EXISTS day_counts (dkey TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS source_counts (source TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS quote_counts_delete AFTER DELETE ON quotes WHEN OLD.dup = 0 BEGIN
 	UPDATE quote_counts SET n = n - 1 WHERE source = OLD.source AND dkey = OLD.dkey;
+	UPDATE day_counts SET n = n - 1 WHERE dkey = OLD.dkey;
+	UPDATE source_counts SET n = n - 1 WHERE source = OLD.source;
 END;
 CREATE TRIGGER IF NOT EXISTS quote_counts_update AFTER UPDATE OF dup, dkey, source ON quotes BEGIN
 	UPDATE quote_counts SET n = n - 1 WHERE OLD.dup = 0 AND source = OLD.source AND dkey = OLD.dkey;
+	UPDATE day_counts SET n = n - 1 WHERE OLD.dup = 0 AND dkey = OLD.dkey;
+	UPDATE source_counts SET n = n - 1 WHERE OLD.dup = 0 AND source = OLD.source;
 	INSERT INTO quote_counts (source, dkey, n) SELECT NEW.source, NEW.dkey, 1 WHERE NEW.dup = 0
 		ON CONFLICT (source, dkey) DO UPDATE SET n = n + 1;
+	INSERT INTO day_counts (dkey, n) SELECT NEW.dkey, 1 WHERE NEW.dup = 0
+		ON CONFLICT (dkey) DO UPDATE SET n = n + 1;
+	INSERT INTO source_counts (source, n) SELECT NEW.source, 1 WHERE NEW.dup = 0
+		ON CONFLICT (source) DO UPDATE SET n = n + 1;
 END;
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id, dkey, id) WHERE dup = 0;
 CREATE INDEX IF NOT EXISTS quotes_source ON quotes(source, dkey, id) WHERE dup = 0;
@@ -187,6 +198,8 @@ var migrateV1 = []string{
 // tables, from their content tables, and the quotation counts.
 var rebuildV1 = []string{
 	`INSERT INTO quote_counts (source, dkey, n) SELECT source, dkey, COUNT(*) FROM quotes WHERE dup = 0 GROUP BY source, dkey`,
+	`INSERT INTO day_counts (dkey, n) SELECT dkey, SUM(n) FROM quote_counts GROUP BY dkey`,
+	`INSERT INTO source_counts (source, n) SELECT source, SUM(n) FROM quote_counts GROUP BY source`,
 	`INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')`,
 	`INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')`,
 }
