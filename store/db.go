@@ -26,14 +26,28 @@ type DB struct {
 
 // Open opens the database at path, creating it and its schema if needed.
 func Open(ctx context.Context, path string) (*DB, error) {
+	sdb, err := openPool(path, 32000, 8) // 32 MB of page cache per connection
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{sql: sdb, path: path}
+	if err := db.migrate(ctx); err != nil {
+		sdb.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// openPool opens a pool of at most conns connections, each with a page
+// cache of cacheKB.
+func openPool(path string, cacheKB, conns int) (*sql.DB, error) {
 	q := url.Values{}
 	for _, p := range []string{
 		"journal_mode(WAL)",
 		"synchronous(NORMAL)", // durable at checkpoints, consistent always
 		"busy_timeout(10000)",
 		"foreign_keys(0)",
-		"cache_size(-32000)", // 32 MB per connection
-		"temp_store(MEMORY)", // sorts and temporary indexes off the disk
+		fmt.Sprintf("cache_size(-%d)", cacheKB),
 	} {
 		q.Add("_pragma", p)
 	}
@@ -42,14 +56,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	sdb.SetMaxOpenConns(8)
-	sdb.SetMaxIdleConns(8)
-	db := &DB{sql: sdb, path: path}
-	if err := db.migrate(ctx); err != nil {
-		sdb.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	return db, nil
+	sdb.SetMaxOpenConns(conns)
+	sdb.SetMaxIdleConns(conns)
+	return sdb, nil
 }
 
 // Close closes the database.
