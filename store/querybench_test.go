@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"os"
+	"slices"
 	"strconv"
 	"testing"
+	"time"
 )
 
 // BenchmarkQueries times the queries of the web UI and the CLI on a large
@@ -57,11 +59,18 @@ func BenchmarkQueries(b *testing.B) {
 		{"speakers/top20", func() error { _, _, err := db.Speakers(ctx, SpeakerFilter{Top: 20}); return err }},
 	} {
 		b.Run(c.name, func(b *testing.B) {
+			var ts []time.Duration
 			for b.Loop() {
+				start := time.Now()
 				if err := c.do(); err != nil {
 					b.Fatal(err)
 				}
+				ts = append(ts, time.Since(start))
 			}
+			slices.Sort(ts)
+			ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+			b.ReportMetric(ms(ts[(len(ts)-1)/2]), "p50-ms")
+			b.ReportMetric(ms(ts[(len(ts)*95+99)/100-1]), "p95-ms")
 		})
 	}
 }
