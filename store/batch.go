@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,12 +18,31 @@ import (
 type batchStmts struct {
 	byHash, candidates, insArticle, insLSH, insArticleFTS,
 	insQuote, insQuoteFTS, delQuoteFTS, delQuotes, updArticle,
+	delArticleFTS, articleKey,
 	failure, clearFailure, staleSpeaker *sql.Stmt
 	demote, demoteQuotes, demoteSpeakers, demoteLSH *sql.Stmt
 
-	names   map[nameKey]int64
-	touched map[int64]bool // speakers given quotations in this batch
+	names                       *speakerNames
+	lookName                    *sql.Stmt
+	touched                     map[int64]bool // speakers given quotations in this batch
+	counts                      map[countKey]int
+	addCount, addDay, addSource *sql.Stmt
+	// The batch's full-text rows, written at its end in rowid order: FTS5
+	// writes a new index segment whenever a rowid is lower than the last.
+	quoteFTS, articleFTS []ftsRow
+	quoteKeys            *sql.Stmt
 }
+
+// ftsRow is a full-text row to add, or to delete (with the text it was
+// indexed with).
+type ftsRow struct {
+	rowid       int64
+	del         bool
+	title, text string
+}
+
+// countKey is a row of quote_counts.
+type countKey struct{ source, dkey string }
 
 func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 	var s batchStmts
@@ -44,21 +65,29 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 			signature, extractor_version, timexes, entities, text)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.insLSH, `INSERT OR IGNORE INTO lsh (band_key, article_id) VALUES (?, ?)`},
+		// Full-text rowids are the rows' date keys (datekey.go).
 		{&s.insArticleFTS, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`},
+		{&s.delArticleFTS, `INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`},
+		{&s.articleKey, `SELECT fkey FROM articles WHERE id = ?`},
 		{&s.insQuote, `INSERT INTO quotes (article_id, seq, dup, dkey, source, speaker_id, text, start, end, kind,
 			speaker, speaker_type, speaker_role, mention_text, mention_start, mention_end,
 			cue_text, cue_start, cue_end, said_on, said_on_from)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.insQuoteFTS, `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`},
-		{&s.delQuoteFTS, `INSERT INTO quotes_fts (quotes_fts, rowid, text)
-			SELECT 'delete', id, text FROM quotes WHERE article_id = ?`},
+		{&s.delQuoteFTS, `INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', ?, ?)`},
+		{&s.quoteKeys, `SELECT fkey, text FROM quotes WHERE article_id = ?`},
 		{&s.delQuotes, `DELETE FROM quotes WHERE article_id = ?`},
 		{&s.updArticle, `UPDATE articles SET published = ?, published_from = ?, language = ?,
 			extractor_version = ?, timexes = ?, entities = ? WHERE id = ?`},
 		{&s.failure, `INSERT INTO failures (item, error, at) VALUES (?, ?, ?)
 			ON CONFLICT (item) DO UPDATE SET error = excluded.error, at = excluded.at`},
 		{&s.clearFailure, `DELETE FROM failures WHERE item = ?`},
+		{&s.lookName, `SELECT speaker_id FROM names WHERE name = ? AND type = ? AND role = ?`},
 		{&s.staleSpeaker, `INSERT OR IGNORE INTO stale_speakers (id) VALUES (?)`},
+		{&s.addCount, `INSERT INTO quote_counts (source, dkey, n) VALUES (?, ?, ?)
+			ON CONFLICT (source, dkey) DO UPDATE SET n = n + excluded.n`},
+		{&s.addDay, `INSERT INTO day_counts (dkey, n) VALUES (?, ?) ON CONFLICT (dkey) DO UPDATE SET n = n + excluded.n`},
+		{&s.addSource, `INSERT INTO source_counts (source, n) VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET n = n + excluded.n`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -84,12 +113,9 @@ func (db *DB) writeBatch(ctx context.Context, items []item, names *speakerNames)
 	if v, err := namesVersion(ctx, tx); err != nil {
 		return stats, fmt.Errorf("speaker names: %w", err)
 	} else if v != names.version {
-		if names.ids, err = loadNames(ctx, tx); err != nil {
-			return stats, err
-		}
-		names.version = v
+		names.ids, names.version = map[nameKey]int64{}, v
 	}
-	st.names, st.touched = names.ids, map[int64]bool{}
+	st.names, st.touched, st.counts = names, map[int64]bool{}, map[countKey]int{}
 	now := time.Now().UTC().Format(time.RFC3339)
 	for _, it := range items {
 		if it.err != nil {
@@ -122,6 +148,12 @@ func (db *DB) writeBatch(ctx context.Context, items []item, names *speakerNames)
 		if _, err := st.clearFailure.ExecContext(ctx, it.where); err != nil {
 			return stats, fmt.Errorf("clear failure of %s: %w", it.where, err)
 		}
+	}
+	if err := st.flushCounts(ctx); err != nil {
+		return stats, err
+	}
+	if err := st.flushFTS(ctx); err != nil {
+		return stats, err
 	}
 	for id := range st.touched {
 		if _, err := st.staleSpeaker.ExecContext(ctx, id); err != nil {
@@ -174,9 +206,7 @@ func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, e
 	if id, err = res.LastInsertId(); err != nil {
 		return false, false, fmt.Errorf("insert article: %w", err)
 	}
-	if _, err := st.insArticleFTS.ExecContext(ctx, id, a.Title, a.Text); err != nil {
-		return false, false, fmt.Errorf("index article: %w", err)
-	}
+	st.articleFTS = append(st.articleFTS, ftsRow{rowid: fkeyOf(articleDay(r.Published), id), title: a.Title, text: a.Text})
 	if demote != nil {
 		if err := st.demoteTo(ctx, *demote, id); err != nil {
 			return false, false, err
@@ -196,9 +226,75 @@ func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, e
 	return dupOf != nil || demote != nil, true, nil
 }
 
+// flushCounts adds the counts of the quotations inserted so far to
+// quote_counts. It runs before any statement that changes stored quotations,
+// whose triggers must find the counts of this batch's quotations there.
+func (st *batchStmts) flushCounts(ctx context.Context) error {
+	days, sources := map[string]int{}, map[string]int{}
+	for k, n := range st.counts {
+		if _, err := st.addCount.ExecContext(ctx, k.source, k.dkey, n); err != nil {
+			return fmt.Errorf("count quotations: %w", err)
+		}
+		days[k.dkey] += n
+		sources[k.source] += n
+	}
+	for k, n := range days {
+		if _, err := st.addDay.ExecContext(ctx, k, n); err != nil {
+			return fmt.Errorf("count quotations: %w", err)
+		}
+	}
+	for k, n := range sources {
+		if _, err := st.addSource.ExecContext(ctx, k, n); err != nil {
+			return fmt.Errorf("count quotations: %w", err)
+		}
+	}
+	clear(st.counts)
+	return nil
+}
+
+// flushFTS writes the batch's full-text rows in rowid order, deletions of a
+// rowid before additions.
+func (st *batchStmts) flushFTS(ctx context.Context) error {
+	for _, t := range []struct {
+		rows     []ftsRow
+		ins, del *sql.Stmt
+		args     func(ftsRow) []any
+	}{
+		{st.articleFTS, st.insArticleFTS, st.delArticleFTS, func(r ftsRow) []any { return []any{r.rowid, r.title, r.text} }},
+		{st.quoteFTS, st.insQuoteFTS, st.delQuoteFTS, func(r ftsRow) []any { return []any{r.rowid, r.text} }},
+	} {
+		slices.SortFunc(t.rows, func(a, b ftsRow) int {
+			if c := cmp.Compare(a.rowid, b.rowid); c != 0 {
+				return c
+			}
+			if a.del == b.del {
+				return 0
+			}
+			if a.del {
+				return -1
+			}
+			return 1
+		})
+		for _, r := range t.rows {
+			stmt := t.ins
+			if r.del {
+				stmt = t.del
+			}
+			if _, err := stmt.ExecContext(ctx, t.args(r)...); err != nil {
+				return fmt.Errorf("full-text index: %w", err)
+			}
+		}
+	}
+	st.articleFTS, st.quoteFTS = nil, nil
+	return nil
+}
+
 // demoteTo makes a stored original, and its copies, copies of a new
 // article found to be published earlier.
 func (st *batchStmts) demoteTo(ctx context.Context, m match, id int64) error {
+	if err := st.flushCounts(ctx); err != nil {
+		return err
+	}
 	for _, s := range []struct {
 		stmt *sql.Stmt
 		args []any
@@ -267,14 +363,19 @@ func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup boo
 			if q.SpeakerRole != nil {
 				k.role = *q.SpeakerRole
 			}
-			if id, ok := st.names[k]; ok {
+			id, err := st.speakerOf(ctx, k)
+			if err != nil {
+				return fmt.Errorf("quotation %d: %w", i, err)
+			}
+			if id >= 0 {
 				speakerID = id
 				if id != 0 {
 					st.touched[id] = true
 				}
 			}
 		}
-		res, err := st.insQuote.ExecContext(ctx, articleID, i, dup, sortKey(q.SaidOn, r.Published), source, speakerID,
+		dkey := sortKey(q.SaidOn, r.Published)
+		res, err := st.insQuote.ExecContext(ctx, articleID, i, dup, dkey, source, speakerID,
 			q.Text, q.Start, q.End, q.Kind, q.Speaker, q.SpeakerType, q.SpeakerRole,
 			mentionText(m), mentionStart(m), mentionEnd(m), mentionText(c), mentionStart(c), mentionEnd(c),
 			q.SaidOn, q.SaidOnFrom)
@@ -285,25 +386,73 @@ func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup boo
 		if err != nil {
 			return fmt.Errorf("insert quotation %d: %w", i, err)
 		}
-		if _, err := st.insQuoteFTS.ExecContext(ctx, id, q.Text); err != nil {
-			return fmt.Errorf("index quotation %d: %w", i, err)
+		st.quoteFTS = append(st.quoteFTS, ftsRow{rowid: fkeyOf(dkey, id), text: q.Text})
+		if !dup {
+			st.counts[countKey{source, dkey}]++
 		}
 	}
 	return nil
 }
 
+// speakerOf is the speaker the last merge gave a name: 0 for a name that
+// is no identity, -1 for a name it has not seen.
+func (st *batchStmts) speakerOf(ctx context.Context, k nameKey) (int64, error) {
+	if id, ok := st.names.ids[k]; ok {
+		return id, nil
+	}
+	var id int64
+	switch err := st.lookName.QueryRowContext(ctx, k.name, k.typ, k.role).Scan(&id); {
+	case errors.Is(err, sql.ErrNoRows):
+		id = -1
+	case err != nil:
+		return 0, fmt.Errorf("speaker name: %w", err)
+	}
+	if len(st.names.ids) >= maxCachedNames {
+		clear(st.names.ids)
+	}
+	st.names.ids[k] = id
+	return id, nil
+}
+
 // replace swaps a stored article's record for a new extraction of it.
 func (st *batchStmts) replace(ctx context.Context, it item) error {
 	r := it.rec
-	if _, err := st.delQuoteFTS.ExecContext(ctx, it.replace); err != nil {
+	if err := st.flushCounts(ctx); err != nil {
+		return err
+	}
+	rows, err := st.quoteKeys.QueryContext(ctx, it.replace)
+	if err != nil {
+		return fmt.Errorf("unindex quotations: %w", err)
+	}
+	for rows.Next() {
+		d := ftsRow{del: true}
+		if err := rows.Scan(&d.rowid, &d.text); err != nil {
+			rows.Close()
+			return fmt.Errorf("unindex quotations: %w", err)
+		}
+		st.quoteFTS = append(st.quoteFTS, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
 		return fmt.Errorf("unindex quotations: %w", err)
 	}
 	if _, err := st.delQuotes.ExecContext(ctx, it.replace); err != nil {
 		return fmt.Errorf("delete quotations: %w", err)
 	}
+	var before, after int64
+	if err := st.articleKey.QueryRowContext(ctx, it.replace).Scan(&before); err != nil {
+		return fmt.Errorf("update article: %w", err)
+	}
 	if _, err := st.updArticle.ExecContext(ctx, r.Published, r.PublishedFrom, r.Language, r.Version,
 		it.tjson, it.ejson, it.replace); err != nil {
 		return fmt.Errorf("update article: %w", err)
+	}
+	if err := st.articleKey.QueryRowContext(ctx, it.replace).Scan(&after); err != nil {
+		return fmt.Errorf("update article: %w", err)
+	}
+	if after != before { // a new publication day: the full-text row moves
+		st.articleFTS = append(st.articleFTS, ftsRow{rowid: before, del: true, title: it.art.Title, text: it.art.Text},
+			ftsRow{rowid: after, title: it.art.Title, text: it.art.Text})
 	}
 	return st.insertQuotes(ctx, it.replace, it.dup, it.art.Source, r)
 }

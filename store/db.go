@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"strconv"
+	"strings"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
 )
@@ -24,13 +26,28 @@ type DB struct {
 
 // Open opens the database at path, creating it and its schema if needed.
 func Open(ctx context.Context, path string) (*DB, error) {
+	sdb, err := openPool(path, 32000, 8) // 32 MB of page cache per connection
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{sql: sdb, path: path}
+	if err := db.migrate(ctx); err != nil {
+		sdb.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// openPool opens a pool of at most conns connections, each with a page
+// cache of cacheKB.
+func openPool(path string, cacheKB, conns int) (*sql.DB, error) {
 	q := url.Values{}
 	for _, p := range []string{
 		"journal_mode(WAL)",
 		"synchronous(NORMAL)", // durable at checkpoints, consistent always
 		"busy_timeout(10000)",
 		"foreign_keys(0)",
-		"cache_size(-32000)", // 32 MB per connection
+		fmt.Sprintf("cache_size(-%d)", cacheKB),
 	} {
 		q.Add("_pragma", p)
 	}
@@ -39,14 +56,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	sdb.SetMaxOpenConns(8)
-	sdb.SetMaxIdleConns(8)
-	db := &DB{sql: sdb, path: path}
-	if err := db.migrate(ctx); err != nil {
-		sdb.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	return db, nil
+	sdb.SetMaxOpenConns(conns)
+	sdb.SetMaxIdleConns(conns)
+	return sdb, nil
 }
 
 // Close closes the database.
@@ -64,22 +76,38 @@ func (db *DB) migrate(ctx context.Context) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	defer tx.Rollback()
+	// The version is read again inside the transaction: another process
+	// may have migrated meanwhile.
+	v = ""
+	err = tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema'`).Scan(&v)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) && !strings.Contains(err.Error(), "no such table") {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if n, _ := strconv.Atoi(v); n > schemaVersion {
+		return fmt.Errorf("database schema %s is newer than this chronicle's (%d)", v, schemaVersion)
+	}
+	if v == "1" {
+		slog.Info("migrating the database to schema 2: rebuilding the full-text index and counts", "path", db.path)
+		for _, q := range migrateV1 {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("migrate from schema 1: %w", err)
+			}
+		}
+	}
 	if _, err := tx.ExecContext(ctx, schema); err != nil {
 		return fmt.Errorf("create schema: %w", err)
 	}
-	err = tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema'`).Scan(&v)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		_, err = tx.ExecContext(ctx, `INSERT INTO meta(key, value) VALUES ('schema', ?)`, strconv.Itoa(schemaVersion))
-		if err != nil {
-			return fmt.Errorf("record schema version: %w", err)
+	if v == "1" {
+		for _, q := range rebuildV1 {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("migrate from schema 1: %w", err)
+			}
 		}
-	case err != nil:
-		return fmt.Errorf("read schema version: %w", err)
-	default:
-		if n, _ := strconv.Atoi(v); n > schemaVersion {
-			return fmt.Errorf("database schema %s is newer than this chronicle's (%d)", v, schemaVersion)
-		}
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('schema', ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, strconv.Itoa(schemaVersion))
+	if err != nil {
+		return fmt.Errorf("record schema version: %w", err)
 	}
 	return tx.Commit()
 }

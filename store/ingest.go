@@ -70,7 +70,15 @@ func (db *DB) Ingest(ctx context.Context, inputs []string, opt IngestOptions) (I
 	}
 	xopt := opt.Extract
 	xopt.WithText = false
-	known, err := db.sql.PrepareContext(ctx, `SELECT 1 FROM articles WHERE content_hash = ?`)
+	// The workers' look-ups of content hashes read one index: connections of
+	// their own with a small page cache, so that ingest memory stays flat
+	// however large the database (a page cache per worker would not).
+	lookups, err := openPool(db.path, 2000, workers)
+	if err != nil {
+		return stats, fmt.Errorf("ingest: %w", err)
+	}
+	defer lookups.Close()
+	known, err := lookups.PrepareContext(ctx, `SELECT 1 FROM articles WHERE content_hash = ?`)
 	if err != nil {
 		return stats, fmt.Errorf("ingest: %w", err)
 	}

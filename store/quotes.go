@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -65,7 +67,9 @@ func (db *DB) quoteWhere(ctx context.Context, f QuoteFilter) ([]string, []any, e
 		}
 	}
 	if f.About != "" {
-		where = append(where, "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+		// "+": a test of each row against the set of matches, never a walk
+		// over the matches (the speaker's or outlet's index leads).
+		where = append(where, "+q.fkey IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
 		args = append(args, f.About)
 	}
 	for _, d := range []struct{ name, v, cond string }{
@@ -134,21 +138,62 @@ func (db *DB) EachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error
 	return err
 }
 
+// eachQuote picks one of three plans. With a text query and no speaker, rows
+// come from the full-text index in date-key order (datekey.go), read only as
+// far as the page goes, the other conditions filtering them. Else without a
+// speaker or an outlet, from the date-key index; with one, from its own
+// index, in (dkey, id) order, which is the same order; a text query is then
+// the set of its matches (a speaker's share of a common word's matches can
+// be too small to read them in order).
 func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error) error {
-	where, args, err := db.quoteWhere(ctx, f)
+	fullText := f.About != "" && f.Speaker == ""
+	byKey := f.Speaker == "" && f.Source == ""
+	g := f
+	if fullText {
+		g.About = ""
+	}
+	where, args, err := db.quoteWhere(ctx, g)
 	if err != nil {
 		return fmt.Errorf("quotes: %w", err)
 	}
+	from := "quotes q JOIN articles a ON a.id = q.article_id"
+	key := "q.fkey"
+	if fullText {
+		// CROSS JOIN: SQLite keeps the full-text index as the outer loop.
+		from = "quotes_fts CROSS JOIN quotes q ON q.fkey = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
+		key = "quotes_fts.rowid"
+		where = append(where, "quotes_fts MATCH ?")
+		args = append(args, f.About)
+	}
+	var c cursor
 	if f.Cursor != "" {
-		c, err := decodeCursor(f.Cursor)
-		if err != nil {
+		if c, err = decodeCursor(f.Cursor); err != nil {
 			return fmt.Errorf("quotes: %w", err)
 		}
+	}
+	order := "q.dkey, q.id"
+	if byKey || fullText {
+		// The bounds on the date key that the filter's dates and the cursor
+		// give, as one range the index can seek.
+		lo, hi := int64(0), int64(undatedDay+1)<<idBits
+		if f.Since != "" {
+			lo, hi = fkeyOf(f.Since, 0), undatedDay<<idBits
+		}
+		if f.Until != "" {
+			hi = min(hi, (dayOrd(f.Until)+1)<<idBits)
+		}
+		if f.Cursor != "" {
+			lo = max(lo, fkeyOf(c.key, c.id)+1)
+		}
+		where = append(where, key+" >= ?", key+" < ?")
+		args = append(args, lo, hi)
+		order = key
+	} else if f.Cursor != "" {
 		where = append(where, "(q.dkey, q.id) > (?, ?)")
 		args = append(args, c.key, c.id)
 	}
-	q := `SELECT ` + quoteColumns + ` FROM quotes q JOIN articles a ON a.id = q.article_id
-		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY q.dkey, q.id`
+	q := `SELECT ` + quoteColumns + ` FROM ` + from + `
+		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY ` + order
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
@@ -172,9 +217,31 @@ func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error
 	return nil
 }
 
+// counted says whether quote_counts answers for f: no speaker, no text
+// query, near-duplicates left out (outlet and dates are its columns).
+func counted(f QuoteFilter) bool {
+	return f.Speaker == "" && f.About == "" && !f.Duplicates
+}
+
+// whole says whether f selects every quotation of an original article:
+// day_counts and source_counts answer for it, and the speakers' counts.
+func whole(f QuoteFilter) bool {
+	return counted(f) && f.Source == "" && f.Since == "" && f.Until == ""
+}
+
+// countsWhere is quoteWhere over quote_counts q, for a counted filter.
+func (db *DB) countsWhere(ctx context.Context, f QuoteFilter) (string, []any, error) {
+	f.Duplicates = true // quote_counts has originals only: no dup column
+	where, args, err := db.quoteWhere(ctx, f)
+	return " WHERE " + strings.Join(where, " AND "), args, err
+}
+
 // Facets summarises the quotations f selects (f.Cursor and f.Limit are
 // ignored): the ten most quoted speakers and outlets, counts per month, the
-// date range and the total.
+// date range and the total. Without a speaker or a text query, all but the
+// speakers come from quote_counts; with no filter at all, the speakers come
+// from their counts in the speakers table (as of the last merge, that is
+// the end of the last ingest).
 func (db *DB) Facets(ctx context.Context, f QuoteFilter) (Facets, error) {
 	fc := Facets{Speakers: []Count{}, Sources: []Count{}, Months: []Count{}}
 	where, args, err := db.quoteWhere(ctx, f)
@@ -182,73 +249,245 @@ func (db *DB) Facets(ctx context.Context, f QuoteFilter) (Facets, error) {
 		return fc, fmt.Errorf("facets: %w", err)
 	}
 	w := " WHERE " + strings.Join(where, " AND ")
+	speakers := part{&fc.Speakers, `SELECT s.name, q.speaker_id, COUNT(*) AS n FROM quotes q JOIN speakers s ON s.id = q.speaker_id` +
+		w + ` GROUP BY q.speaker_id ORDER BY n DESC, q.speaker_id LIMIT 10`, args}
+	if whole(f) {
+		speakers = part{&fc.Speakers, `SELECT name, id, quotes FROM speakers WHERE live = 1 AND quotes > 0
+			ORDER BY quotes DESC, id LIMIT 10`, nil}
+	}
+	if err := db.counts(ctx, speakers); err != nil {
+		return fc, fmt.Errorf("facets: %w", err)
+	}
+	if counted(f) {
+		if err := db.countedFacets(ctx, f, &fc); err != nil {
+			return fc, fmt.Errorf("facets: %w", err)
+		}
+		return fc, nil
+	}
 	err = db.sql.QueryRowContext(ctx, `SELECT COUNT(*), MIN(NULLIF(q.dkey, '~')), MAX(NULLIF(q.dkey, '~'))
 		FROM quotes q`+w, args...).Scan(&fc.Total, &fc.First, &fc.Last)
 	if err != nil {
 		return fc, fmt.Errorf("facets: %w", err)
 	}
-	for _, part := range []struct {
-		dst *[]Count
-		sql string
-	}{
-		{&fc.Speakers, `SELECT s.name, q.speaker_id, COUNT(*) AS n FROM quotes q JOIN speakers s ON s.id = q.speaker_id` +
-			w + ` GROUP BY q.speaker_id ORDER BY n DESC, q.speaker_id LIMIT 10`},
+	for _, p := range []part{
 		{&fc.Sources, `SELECT q.source, NULL, COUNT(*) AS n FROM quotes q` + w +
-			` GROUP BY q.source ORDER BY n DESC, q.source LIMIT 10`},
+			` GROUP BY q.source ORDER BY n DESC, q.source LIMIT 10`, args},
 		{&fc.Months, `SELECT substr(q.dkey, 1, 7) AS m, NULL, COUNT(*) FROM quotes q` + w +
-			` AND q.dkey < '~' GROUP BY m ORDER BY m`},
+			` AND q.dkey < '~' GROUP BY m ORDER BY m`, args},
 	} {
-		rows, err := db.sql.QueryContext(ctx, part.sql, args...)
-		if err != nil {
-			return fc, fmt.Errorf("facets: %w", err)
-		}
-		for rows.Next() {
-			var c Count
-			if err := rows.Scan(&c.Key, &c.ID, &c.N); err != nil {
-				rows.Close()
-				return fc, fmt.Errorf("facets: %w", err)
-			}
-			*part.dst = append(*part.dst, c)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		if err := db.counts(ctx, p); err != nil {
 			return fc, fmt.Errorf("facets: %w", err)
 		}
 	}
 	return fc, nil
 }
 
+// countedFacets fills in all but the speakers from quote_counts, in one
+// pass over its rows (outlets times days, however many quotations).
+func (db *DB) countedFacets(ctx context.Context, f QuoteFilter, fc *Facets) error {
+	cw, cargs, err := db.countsWhere(ctx, f)
+	if err != nil {
+		return err
+	}
+	q := `SELECT q.source, q.dkey, q.n FROM quote_counts q` + cw + ` AND q.n > 0`
+	if whole(f) { // a row per day, then one per outlet
+		q, cargs = `SELECT NULL, dkey, n FROM day_counts WHERE n > 0
+			UNION ALL SELECT source, NULL, n FROM source_counts WHERE n > 0`, nil
+	}
+	rows, err := db.sql.QueryContext(ctx, q, cargs...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	sources, months := map[string]int{}, map[string]int{}
+	for rows.Next() {
+		var src, day sql.NullString
+		var n int
+		if err := rows.Scan(&src, &day, &n); err != nil {
+			return err
+		}
+		if src.Valid {
+			sources[src.String] += n
+		}
+		if !day.Valid {
+			continue // an outlet's row of source_counts
+		}
+		fc.Total += n
+		dkey := day.String
+		if dkey == undated {
+			continue
+		}
+		months[dkey[:min(7, len(dkey))]] += n
+		if fc.First == nil || dkey < *fc.First {
+			fc.First = &dkey
+		}
+		if fc.Last == nil || dkey > *fc.Last {
+			fc.Last = &dkey
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for k, n := range sources {
+		fc.Sources = append(fc.Sources, Count{Key: k, N: n})
+	}
+	slices.SortFunc(fc.Sources, func(a, b Count) int { return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Key, b.Key)) })
+	fc.Sources = fc.Sources[:min(10, len(fc.Sources))]
+	for k, n := range months {
+		fc.Months = append(fc.Months, Count{Key: k, N: n})
+	}
+	slices.SortFunc(fc.Months, func(a, b Count) int { return cmp.Compare(a.Key, b.Key) })
+	return nil
+}
+
+// part is one list of counts of a facet and its query.
+type part struct {
+	dst  *[]Count
+	sql  string
+	args []any
+}
+
+func (db *DB) counts(ctx context.Context, p part) error {
+	rows, err := db.sql.QueryContext(ctx, p.sql, p.args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c Count
+		if err := rows.Scan(&c.Key, &c.ID, &c.N); err != nil {
+			return err
+		}
+		*p.dst = append(*p.dst, c)
+	}
+	return rows.Err()
+}
+
+// MaxBucketIDs is the most quotation IDs a timeline bucket lists: a bucket
+// with more has its count only (QuoteIDs nil), so a timeline of a million
+// quotations stays a few kilobytes. Charts draw one dot per quotation only
+// for buckets far smaller than this.
+const MaxBucketIDs = 100
+
 // Timeline counts the quotations f selects per week (starting Monday) or
-// month, in date order, and how many are undated.
+// month, in date order, and how many are undated. Buckets of at most
+// MaxBucketIDs quotations list their IDs, in date order.
 func (db *DB) Timeline(ctx context.Context, f QuoteFilter, bucket string) ([]Bucket, int, error) {
 	if bucket != "week" && bucket != "month" {
 		return nil, 0, fmt.Errorf("timeline: bucket %q: want week or month", bucket)
 	}
 	f.Cursor, f.Limit = "", 0
-	var out []Bucket
-	undatedN := 0
-	err := db.EachQuote(ctx, f, func(q Quote) error {
-		if q.Date == nil {
-			undatedN++
-			return nil
+	out, undatedN, err := db.timeline(ctx, f, bucket)
+	if err != nil && f.About != "" && ctx.Err() == nil && strings.Contains(err.Error(), "SQL logic error") {
+		if f.About = plainQuery(f.About); f.About == "" {
+			return nil, 0, nil
 		}
-		start, ok := bucketStart(*q.Date, bucket)
-		if !ok {
-			undatedN++ // a year or month only: too vague for the bucket
-			return nil
-		}
-		if n := len(out); n == 0 || out[n-1].Start != start {
-			out = append(out, Bucket{Start: start})
-		}
-		b := &out[len(out)-1]
-		b.Count++
-		b.QuoteIDs = append(b.QuoteIDs, q.ID)
-		return nil
-	})
+		out, undatedN, err = db.timeline(ctx, f, bucket)
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("timeline: %w", err)
 	}
 	return out, undatedN, nil
+}
+
+func (db *DB) timeline(ctx context.Context, f QuoteFilter, bucket string) ([]Bucket, int, error) {
+	where, args, err := db.quoteWhere(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	q := `SELECT q.dkey, COUNT(*) FROM quotes q WHERE ` + strings.Join(where, " AND ") + ` GROUP BY q.dkey ORDER BY q.dkey`
+	qargs := args
+	if counted(f) {
+		cw, cargs, err := db.countsWhere(ctx, f)
+		if err != nil {
+			return nil, 0, err
+		}
+		q, qargs = `SELECT q.dkey, SUM(q.n) FROM quote_counts q`+cw+` GROUP BY q.dkey HAVING SUM(q.n) > 0 ORDER BY q.dkey`, cargs
+		if whole(f) {
+			q, qargs = `SELECT dkey, n FROM day_counts WHERE n > 0 ORDER BY dkey`, nil
+		}
+	}
+	rows, err := db.sql.QueryContext(ctx, q, qargs...)
+	if err != nil {
+		return nil, 0, err
+	}
+	var out []Bucket
+	var keys [][]string // the date keys of each bucket
+	undatedN := 0
+	for rows.Next() {
+		var dkey string
+		var n int
+		if err := rows.Scan(&dkey, &n); err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		start, ok := bucketStart(dkey, bucket)
+		if dkey == undated || !ok {
+			undatedN += n // undated, or a year or month only: too vague for the bucket
+			continue
+		}
+		// Keys sort as their days do, so a bucket's keys are consecutive
+		// (a month-only key sorts before its days, within its month).
+		if len(out) == 0 || out[len(out)-1].Start != start {
+			out, keys = append(out, Bucket{Start: start}), append(keys, nil)
+		}
+		out[len(out)-1].Count += n
+		keys[len(keys)-1] = append(keys[len(keys)-1], dkey)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	return out, undatedN, db.bucketIDs(ctx, f, where, args, out, keys)
+}
+
+// bucketIDs fills in the IDs of the quotations of the buckets small enough
+// to list them, reading each such bucket's range of date keys only (and
+// leaving out keys in the range that belong to no bucket).
+func (db *DB) bucketIDs(ctx context.Context, f QuoteFilter, where []string, args []any, out []Bucket, keys [][]string) error {
+	// A speaker's or an outlet's index has the date keys; else the
+	// date-key index.
+	q := `SELECT q.id, q.dkey FROM quotes q WHERE ` + strings.Join(where, " AND ")
+	byKey := f.Speaker == "" && f.Source == ""
+	if byKey {
+		q += ` AND q.fkey >= ? AND q.fkey < ? ORDER BY q.fkey`
+	} else {
+		q += ` AND q.dkey >= ? AND q.dkey <= ? ORDER BY q.dkey, q.id`
+	}
+	for i := range out {
+		if out[i].Count > MaxBucketIDs {
+			continue
+		}
+		in := map[string]bool{}
+		for _, k := range keys[i] {
+			in[k] = true
+		}
+		first, last := keys[i][0], keys[i][len(keys[i])-1]
+		a := append(append([]any{}, args...), fkeyOf(first, 0), (dayOrd(last)+1)<<idBits)
+		if !byKey {
+			a = append(a[:len(args):len(args)], first, last)
+		}
+		rows, err := db.sql.QueryContext(ctx, q, a...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			var k string
+			if err := rows.Scan(&id, &k); err != nil {
+				rows.Close()
+				return err
+			}
+			if in[k] {
+				out[i].QuoteIDs = append(out[i].QuoteIDs, id)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func bucketStart(day, bucket string) (string, bool) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -39,62 +40,63 @@ func plainQuery(q string) string {
 	return strings.Join(out, " ")
 }
 
+// A search reads two streams in date-key order (datekey.go), quotations
+// and articles, each from its full-text index and at most a page of each,
+// and merges them: on the same day quotations come first, then articles,
+// each by ID. The cursor is the last hit's day, kind and ID.
 func (db *DB) search(ctx context.Context, query string, limit int, cur string) ([]Hit, string, error) {
-	// The sort key orders quotations ("0") before articles ("1") on the same
-	// day, then by ID; the kind keeps the two kinds of ID apart in the cursor.
-	where, args := "", []any{query, query}
+	quoteFrom, articleFrom := int64(0), int64(0)
 	if cur != "" {
 		c, err := decodeCursor(cur)
 		if err != nil {
 			return nil, "", fmt.Errorf("%w: %v", errCursor, err)
 		}
-		where = "WHERE (dkey, kind, rid) > (?, ?, ?)"
-		dk, kind, _ := strings.Cut(c.key, "|")
-		args = append(args, dk, kind, c.id)
+		d, kind, _ := strings.Cut(c.key, "|")
+		day, err := strconv.ParseInt(d, 10, 64)
+		if err != nil || kind != "0" && kind != "1" {
+			return nil, "", fmt.Errorf("%w %q", errCursor, cur)
+		}
+		if kind == "0" { // after a quotation: later ones, and that day's articles
+			quoteFrom, articleFrom = day<<idBits+c.id+1, day<<idBits
+		} else { // after an article: the next day's quotations, later articles
+			quoteFrom, articleFrom = (day+1)<<idBits, day<<idBits+c.id+1
+		}
 	}
-	q := `SELECT kind, rid, aid, dkey FROM (
-		SELECT '1' AS kind, a.id AS rid, a.id AS aid, COALESCE(substr(a.published, 1, 10), '~') AS dkey
-		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-		WHERE articles_fts MATCH ? AND a.duplicate_of IS NULL
-		UNION ALL
-		SELECT '0', q.id, q.article_id, q.dkey
-		FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid
-		WHERE quotes_fts MATCH ? AND q.dup = 0
-	) ` + where + ` ORDER BY dkey, kind, rid`
+	n := -1
 	if limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", limit+1)
+		n = limit + 1 // one more, to know whether there is a next page
 	}
-	rows, err := db.sql.QueryContext(ctx, q, args...)
+	quotes, err := db.searchRefs(ctx, "0", `SELECT quotes_fts.rowid, q.id, q.article_id
+		FROM quotes_fts JOIN quotes q ON q.fkey = quotes_fts.rowid
+		WHERE quotes_fts MATCH ? AND quotes_fts.rowid >= ? AND q.dup = 0
+		ORDER BY quotes_fts.rowid LIMIT ?`, query, quoteFrom, n)
 	if err != nil {
 		return nil, "", err
 	}
-	type ref struct {
-		kind     string
-		rid, aid int64
-		dkey     string
-	}
-	var refs []ref
-	for rows.Next() {
-		var r ref
-		if err := rows.Scan(&r.kind, &r.rid, &r.aid, &r.dkey); err != nil {
-			rows.Close()
-			return nil, "", err
-		}
-		refs = append(refs, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	articles, err := db.searchRefs(ctx, "1", `SELECT articles_fts.rowid, a.id, a.id
+		FROM articles_fts JOIN articles a ON a.fkey = articles_fts.rowid
+		WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? AND a.duplicate_of IS NULL
+		ORDER BY articles_fts.rowid LIMIT ?`, query, articleFrom, n)
+	if err != nil {
 		return nil, "", err
+	}
+	var refs []searchRef
+	for len(quotes)+len(articles) > 0 && (limit <= 0 || len(refs) <= limit) {
+		if len(articles) == 0 || len(quotes) > 0 && quotes[0].fkey>>idBits <= articles[0].fkey>>idBits {
+			refs, quotes = append(refs, quotes[0]), quotes[1:]
+		} else {
+			refs, articles = append(refs, articles[0]), articles[1:]
+		}
 	}
 	next := ""
 	if limit > 0 && len(refs) > limit {
 		refs = refs[:limit]
 		last := refs[limit-1]
-		next = encodeCursor(cursor{last.dkey + "|" + last.kind, last.rid})
+		next = encodeCursor(cursor{strconv.FormatInt(last.fkey>>idBits, 10) + "|" + last.kind, last.rid})
 	}
 	hits := make([]Hit, 0, len(refs))
 	for _, r := range refs {
-		h, err := db.hit(ctx, query, r.kind, r.rid, r.aid)
+		h, err := db.hit(ctx, query, r)
 		if err != nil {
 			return nil, "", err
 		}
@@ -103,24 +105,48 @@ func (db *DB) search(ctx context.Context, query string, limit int, cur string) (
 	return hits, next, nil
 }
 
+// searchRef is one search result before its snippet: its kind ("0" for a
+// quotation, "1" for an article), full-text rowid, ID and article.
+type searchRef struct {
+	kind           string
+	fkey, rid, aid int64
+}
+
+func (db *DB) searchRefs(ctx context.Context, kind, q string, args ...any) ([]searchRef, error) {
+	rows, err := db.sql.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []searchRef
+	for rows.Next() {
+		r := searchRef{kind: kind}
+		if err := rows.Scan(&r.fkey, &r.rid, &r.aid); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
 // hit fills in one search result, its snippet made for it alone so that
 // only the shown page pays for snippets.
-func (db *DB) hit(ctx context.Context, query, kind string, rid, aid int64) (Hit, error) {
-	h := Hit{Kind: "article", ArticleID: aid}
-	err := db.sql.QueryRowContext(ctx, `SELECT title, source, published FROM articles WHERE id = ?`, aid).
+func (db *DB) hit(ctx context.Context, query string, r searchRef) (Hit, error) {
+	h := Hit{Kind: "article", ArticleID: r.aid}
+	err := db.sql.QueryRowContext(ctx, `SELECT title, source, published FROM articles WHERE id = ?`, r.aid).
 		Scan(&h.Title, &h.Source, &h.Published)
 	if err != nil {
 		return h, err
 	}
-	if kind == "1" {
+	if r.kind == "1" {
 		err = db.sql.QueryRowContext(ctx, `SELECT snippet(articles_fts, -1, '«', '»', '…', 24)
-			FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`, query, rid).Scan(&h.Snippet)
+			FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`, query, r.fkey).Scan(&h.Snippet)
 		return h, err
 	}
-	h.Kind, h.QuoteID = "quote", &rid
+	h.Kind, h.QuoteID = "quote", &r.rid
 	err = db.sql.QueryRowContext(ctx, `SELECT snippet(quotes_fts, 0, '«', '»', '…', 24),
-		COALESCE(s.name, q.speaker) FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid
+		COALESCE(s.name, q.speaker) FROM quotes_fts JOIN quotes q ON q.fkey = quotes_fts.rowid
 		LEFT JOIN speakers s ON s.id = q.speaker_id
-		WHERE quotes_fts MATCH ? AND quotes_fts.rowid = ?`, query, rid).Scan(&h.Snippet, &h.Speaker)
+		WHERE quotes_fts MATCH ? AND quotes_fts.rowid = ?`, query, r.fkey).Scan(&h.Snippet, &h.Speaker)
 	return h, err
 }

@@ -225,6 +225,24 @@ func TestQuotes(t *testing.T) {
 			if len(qs) != tt.want {
 				t.Errorf("%d quotations, want %d", len(qs), tt.want)
 			}
+			// Pages of 2 put together are the whole list, in its order.
+			var paged []Quote
+			cur := ""
+			for range 20 {
+				f := tt.f
+				f.Limit, f.Cursor = 2, cur
+				page, next, err := db.Quotes(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				paged = append(paged, page...)
+				if cur = next; cur == "" {
+					break
+				}
+			}
+			if !slices.EqualFunc(paged, qs, func(a, b Quote) bool { return a.ID == b.ID }) {
+				t.Errorf("pages give %d quotations, not the %d of one listing in order", len(paged), len(qs))
+			}
 		})
 	}
 	if _, _, err := db.Quotes(ctx, QuoteFilter{Speaker: "Nobody Atall"}); !errors.Is(err, ErrNotFound) {

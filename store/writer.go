@@ -14,6 +14,7 @@ type writer struct {
 	ctx     context.Context
 	size    int
 	pending []item
+	bytes   int // of the pending articles' texts
 	last    time.Time
 	batches chan []item
 	done    chan struct{}
@@ -22,16 +23,26 @@ type writer struct {
 	failed  chan struct{}
 }
 
-// speakerNames is the writer's copy of the names table, so that quotations
-// under a name the merge knows get their speaker as they are stored.
+// speakerNames caches the names table for the writer, so that quotations
+// under a name the merge knows get their speaker as they are stored. It
+// holds at most maxCachedNames names (then starts afresh): the names of a
+// corpus grow with it, the writer's memory must not. A merge changes the
+// table's version and empties the cache.
 type speakerNames struct {
 	version string
-	ids     map[nameKey]int64
+	ids     map[nameKey]int64 // speaker_id, or -1 for a name not in the table
 }
+
+const maxCachedNames = 20000
 
 type writerStats struct{ stored, near, unchanged int }
 
 const defaultBatch = 2000
+
+// maxBatchBytes bounds a batch by the size of its texts too, so that the
+// writer's memory (a batch pending, one queued, one being written) stays
+// flat whatever the articles' sizes: 2,000 articles of 16 MiB would not.
+const maxBatchBytes = 16 << 20
 
 func (db *DB) startWriter(ctx context.Context, size int) *writer {
 	if size <= 0 {
@@ -64,7 +75,8 @@ func (db *DB) startWriter(ctx context.Context, size int) *writer {
 // writer goroutine. It returns an error once the writer has failed.
 func (w *writer) add(it item) error {
 	w.pending = append(w.pending, it)
-	if len(w.pending) < w.size && time.Since(w.last) < time.Second {
+	w.bytes += len(it.art.Text)
+	if len(w.pending) < w.size && w.bytes < maxBatchBytes && time.Since(w.last) < time.Second {
 		return nil
 	}
 	return w.flush()
@@ -76,7 +88,7 @@ func (w *writer) flush() error {
 		case w.batches <- w.pending:
 		case <-w.failed:
 		}
-		w.pending = nil
+		w.pending, w.bytes = nil, 0
 	}
 	w.last = time.Now()
 	select {

@@ -38,6 +38,11 @@ func (c *ingestCmd) run(ctx context.Context, path string, stdin io.Reader, stder
 		// often saves about a seventh of the CPU for some 70 MB of heap.
 		debug.SetGCPercent(200)
 	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft limit: past it the collector runs as often as it must, so
+		// that the heap stays flat as the corpus grows.
+		debug.SetMemoryLimit(256 << 20)
+	}
 	db, err := store.Open(ctx, path)
 	if err != nil {
 		return err

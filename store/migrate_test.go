@@ -1,0 +1,60 @@
+package store
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// testdata/schema1.db is news.jsonl and school.jsonl ingested by the
+// chronicle of schema 1 (before date keys and quotation counts). Opened
+// now, it migrates, and answers as a database made by this chronicle does.
+func TestMigrateSchema1(t *testing.T) {
+	ctx := context.Background()
+	b, err := os.ReadFile("testdata/schema1.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "old.db")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	if n := count(t, old, `SELECT COUNT(*) FROM meta WHERE key = 'schema' AND value = '2'`); n != 1 {
+		t.Fatal("schema version not 2 after migration")
+	}
+	for _, q := range []string{`INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)`,
+		`INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)`} {
+		if _, err := old.sql.Exec(q); err != nil {
+			t.Errorf("%s: %v", q, err)
+		}
+	}
+	checkCounts(t, old, "after migration")
+
+	fresh := openTest(t)
+	ingest(t, fresh, "testdata/news.jsonl", "testdata/school.jsonl")
+	for _, f := range []QuoteFilter{{}, {About: "quotas"}, {About: "ferry", Since: "2024-03-01"}, {Speaker: "Elin Sandberg"}} {
+		a, _, err1 := old.Quotes(ctx, f)
+		b, _, err2 := fresh.Quotes(ctx, f)
+		if err1 != nil || err2 != nil || len(a) != len(b) || len(a) == 0 {
+			t.Errorf("quotes %+v: %d migrated (%v), %d fresh (%v)", f, len(a), err1, len(b), err2)
+		}
+	}
+	for _, q := range []string{"ferry", "quotas"} {
+		a, _, err1 := old.Search(ctx, q, 0, "")
+		b, _, err2 := fresh.Search(ctx, q, 0, "")
+		if err1 != nil || err2 != nil || len(a) != len(b) || len(a) == 0 {
+			t.Errorf("search %q: %d migrated (%v), %d fresh (%v)", q, len(a), err1, len(b), err2)
+		}
+	}
+	fa, err1 := old.Facets(ctx, QuoteFilter{})
+	fb, err2 := fresh.Facets(ctx, QuoteFilter{})
+	if err1 != nil || err2 != nil || fa.Total != fb.Total || len(fa.Months) != len(fb.Months) {
+		t.Errorf("facets: migrated %+v (%v), fresh %+v (%v)", fa, err1, fb, err2)
+	}
+}
