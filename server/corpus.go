@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"strings"
 
 	"chronicle/store"
 )
@@ -31,35 +30,3 @@ var (
 	_ Corpus = (*store.DB)(nil)
 	_ Editor = (*store.DB)(nil)
 )
-
-// plainFallback makes Facets and Timeline treat a query that is not FTS5
-// syntax as plain words, as the store's Search and Quotes already do, so that
-// a page's counts agree with its list. (A stopgap until the store does it.)
-type plainFallback struct{ Corpus }
-
-func (c plainFallback) Facets(ctx context.Context, f store.QuoteFilter) (store.Facets, error) {
-	fc, err := c.Corpus.Facets(ctx, f)
-	if err != nil && f.About != "" && badQuery(err) && ctx.Err() == nil {
-		f.About = plainWords(f.About)
-		return c.Corpus.Facets(ctx, f)
-	}
-	return fc, err
-}
-
-func (c plainFallback) Timeline(ctx context.Context, f store.QuoteFilter, bucket string) ([]store.Bucket, int, error) {
-	bs, n, err := c.Corpus.Timeline(ctx, f, bucket)
-	if err != nil && f.About != "" && badQuery(err) && ctx.Err() == nil {
-		f.About = plainWords(f.About)
-		return c.Corpus.Timeline(ctx, f, bucket)
-	}
-	return bs, n, err
-}
-
-// plainWords quotes each word of q, so FTS5 reads no operators in it.
-func plainWords(q string) string {
-	var out []string
-	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !isWordRune(r) }) {
-		out = append(out, `"`+w+`"`)
-	}
-	return strings.Join(out, " ")
-}

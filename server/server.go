@@ -78,7 +78,7 @@ func New(c Corpus, opt Options) (*Server, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
-	s := &Server{corpus: plainFallback{c}, opt: opt, mux: http.NewServeMux(), facetCache: newFacetCache(time.Minute, 256),
+	s := &Server{corpus: c, opt: opt, mux: http.NewServeMux(), facetCache: newFacetCache(time.Minute, 256),
 		facetSlots: make(chan struct{}, backgroundFacets)}
 	var err error
 	if s.pages, err = parsePages(); err != nil {
@@ -194,23 +194,10 @@ func statusOf(err error) int {
 	if errors.As(err, &mb) {
 		return http.StatusRequestEntityTooLarge
 	}
-	if badQuery(err) {
+	if errors.Is(err, store.ErrBadQuery) {
 		return http.StatusBadRequest
 	}
 	return http.StatusInternalServerError
-}
-
-// badQuery recognises the store's errors for a query or cursor the user got
-// wrong. The store has no error values for them yet, so this goes by their
-// text: SQLite's FTS5 syntax errors and the store's "bad cursor".
-func badQuery(err error) bool {
-	msg := err.Error()
-	for _, s := range []string{"fts5: syntax error", "unterminated string", "bad cursor", "no such column", "unknown special query"} {
-		if strings.Contains(msg, s) {
-			return true
-		}
-	}
-	return false
 }
 
 var errBadRequest = errors.New("bad request")

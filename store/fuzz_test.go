@@ -59,4 +59,24 @@ func TestBadQueries(t *testing.T) {
 	if err != nil || len(qs) != 3 {
 		t.Errorf("about as words: %d quotations, %v; want 3", len(qs), err)
 	}
+	// Facets and timelines read the same words, so a page's counts agree
+	// with its list.
+	fc, err := db.Facets(ctx, QuoteFilter{About: `quotas"(`})
+	if err != nil || fc.Total != 3 {
+		t.Errorf("facets of about as words: total %d, %v; want 3", fc.Total, err)
+	}
+	buckets, undated, err := db.Timeline(ctx, QuoteFilter{About: `quotas"(`}, "month")
+	n := undated
+	for _, b := range buckets {
+		n += b.Count
+	}
+	if err != nil || n != 3 {
+		t.Errorf("timeline of about as words: %d quotations, %v; want 3", n, err)
+	}
+	if _, _, err := db.Timeline(ctx, QuoteFilter{}, "day"); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("timeline by day: %v, want ErrBadQuery", err)
+	}
+	if _, _, err := db.Search(ctx, " ", 5, ""); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("empty search: %v, want ErrBadQuery", err)
+	}
 }

@@ -127,10 +127,9 @@ func (db *DB) Quotes(ctx context.Context, f QuoteFilter) ([]Quote, string, error
 // f.Limit when set), in date order, to fn. An error from fn stops it.
 func (db *DB) EachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error) error {
 	err := db.eachQuote(ctx, f, fn)
-	if err != nil && f.About != "" && ctx.Err() == nil && strings.Contains(err.Error(), "SQL logic error") {
-		// Not FTS5 syntax: search the words (nothing was passed to fn yet,
-		// as the query fails before its first row).
-		if f.About = plainQuery(f.About); f.About == "" {
+	// Nothing was passed to fn yet: the query fails before its first row.
+	if retryPlain(ctx, &f, err) {
+		if f.About == "" {
 			return nil
 		}
 		err = db.eachQuote(ctx, f, fn)
@@ -243,6 +242,17 @@ func (db *DB) countsWhere(ctx context.Context, f QuoteFilter) (string, []any, er
 // from their counts in the speakers table (as of the last merge, that is
 // the end of the last ingest).
 func (db *DB) Facets(ctx context.Context, f QuoteFilter) (Facets, error) {
+	fc, err := db.facets(ctx, f)
+	if retryPlain(ctx, &f, err) {
+		if f.About == "" {
+			return Facets{Speakers: []Count{}, Sources: []Count{}, Months: []Count{}}, nil
+		}
+		fc, err = db.facets(ctx, f)
+	}
+	return fc, err
+}
+
+func (db *DB) facets(ctx context.Context, f QuoteFilter) (Facets, error) {
 	fc := Facets{Speakers: []Count{}, Sources: []Count{}, Months: []Count{}}
 	where, args, err := db.quoteWhere(ctx, f)
 	if err != nil {
@@ -374,12 +384,12 @@ const MaxBucketIDs = 100
 // MaxBucketIDs quotations list their IDs, in date order.
 func (db *DB) Timeline(ctx context.Context, f QuoteFilter, bucket string) ([]Bucket, int, error) {
 	if bucket != "week" && bucket != "month" {
-		return nil, 0, fmt.Errorf("timeline: bucket %q: want week or month", bucket)
+		return nil, 0, fmt.Errorf("%w: timeline: bucket %q: want week or month", ErrBadQuery, bucket)
 	}
 	f.Cursor, f.Limit = "", 0
 	out, undatedN, err := db.timeline(ctx, f, bucket)
-	if err != nil && f.About != "" && ctx.Err() == nil && strings.Contains(err.Error(), "SQL logic error") {
-		if f.About = plainQuery(f.About); f.About == "" {
+	if retryPlain(ctx, &f, err) {
+		if f.About == "" {
 			return nil, 0, nil
 		}
 		out, undatedN, err = db.timeline(ctx, f, bucket)

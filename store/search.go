@@ -14,7 +14,7 @@ import (
 // date order like every listing, undated last. Near-duplicates are left out.
 func (db *DB) Search(ctx context.Context, query string, limit int, cur string) ([]Hit, string, error) {
 	if strings.TrimSpace(query) == "" {
-		return nil, "", errors.New("search: empty query")
+		return nil, "", fmt.Errorf("%w: search: empty query", ErrBadQuery)
 	}
 	hits, next, err := db.search(ctx, query, limit, cur)
 	if err != nil && ctx.Err() == nil && !errors.Is(err, errCursor) {
@@ -28,6 +28,17 @@ func (db *DB) Search(ctx context.Context, query string, limit int, cur string) (
 		return nil, "", fmt.Errorf("search %q: %w", query, err)
 	}
 	return hits, next, nil
+}
+
+// retryPlain reports whether err is FTS5 rejecting the syntax of f.About;
+// if so it rewrites f.About as plain words (plainQuery), so that the caller
+// can run the query again: a user's stray quote or colon is no error.
+func retryPlain(ctx context.Context, f *QuoteFilter, err error) bool {
+	if err == nil || f.About == "" || ctx.Err() != nil || !strings.Contains(err.Error(), "SQL logic error") {
+		return false
+	}
+	f.About = plainQuery(f.About)
+	return true
 }
 
 // plainQuery keeps the words of q, each quoted, so that punctuation and
