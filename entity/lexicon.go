@@ -66,7 +66,7 @@ var orgWords = set(`agency ministry department party committee council commissio
 	university college school bank company corporation corp corp. inc inc. ltd ltd. group network news times
 	post journal herald tribune gazette press television tv radio channel club fc united city league federation
 	organization organisation authority board bureau army navy force forces police guard campaign church
-	center centre hospital fund trust coalition alliance movement front cabinet kremlin pentagon
+	center centre hospital fund trust coalition alliance movement front cabinet kremlin pentagon convention caucus
 	reuters ap afp bbc cnn nbc abc cbs msnbc fox npr azertac tass xinhua interfax anadolu un nato eu fbi cia nsa
 	gop dnc rnc aclu who imf opec osce irs epa fda doj dhs nypd lapd`)
 
