@@ -97,7 +97,7 @@ var demonyms = set(`american armenian azerbaijani azeri russian turkish iranian 
 	chinese japanese korean indian pakistani afghan iraqi syrian israeli palestinian lebanese egyptian saudi
 	ukrainian polish italian spanish portuguese dutch belgian swiss austrian swedish norwegian danish finnish
 	greek canadian mexican brazilian argentine cuban venezuelan australian european african asian arab kurdish
-	soviet western eastern`+
+	soviet western eastern` +
 	// party adjectives and members work like nationalities: they qualify a
 	// description ("the Republican nominee") and their plurals are groups
 	// ("Democrats said"); they are never a person's name.

@@ -10,9 +10,9 @@ import (
 // description qualify it; they are never taken for a person's name.
 func TestQualifiedDescriptions(t *testing.T) {
 	cases := []struct {
-		name, in          string
+		name, in         string
 		speaker, mention string
-		kind              entity.Kind
+		kind             entity.Kind
 	}{
 		{"party adjective in a description",
 			"The rally in Dover ran late.\n\n\"We will win this state,\" said the Republican presidential nominee.",
@@ -32,6 +32,9 @@ func TestQualifiedDescriptions(t *testing.T) {
 		{"abbreviation inside an organisation name",
 			"The U.S. Department of Energy said the loan would be repaid by 2030.",
 			"U.S. Department of Energy", "The U.S. Department of Energy", entity.Org},
+		{"party noun as the head",
+			"\"The whip count is soft,\" said one Democrat familiar with the talks.",
+			"", "one Democrat", entity.Person},
 		{"indefinite description brings in someone new",
 			"Mayor Hal Brenner spoke first.\n\n\"The bridge is safe,\" Brenner said.\n\n\"We were never shown the report,\" a city official said.",
 			"", "a city official", entity.Person},

@@ -268,6 +268,7 @@ func (d *doc) subjectAfter(i int) [2]int {
 		k++ // "9/11 widow Terry Strada", "73 percent"
 	}
 	sawHead := false
+	lastQualifier := -1
 	for k < hi && k-i < maxNP {
 		switch {
 		case d.punct(k, '.') && k > i && (d.IsTitle(k-1) || d.initial(k-1)) && d.Toks[k].Start == d.Toks[k-1].End && k+1 < hi && d.Toks[k+1].Cap:
@@ -296,6 +297,9 @@ func (d *doc) subjectAfter(i int) [2]int {
 			// a place or nationality before a noun qualifies it ("a
 			// former U.S. official", "the Republican nominee")
 			qualifier := (d.IsPlace(k) || d.IsDemonym(k) && !d.IsGroupNoun(k)) && k+1 < hi && d.isWord(k+1) || d.DottedAbbrev(k)
+			if qualifier && !sawHead {
+				lastQualifier = k
+			}
 			if !qualifier && (d.Toks[k].Cap && !d.NotName(k) || d.IsRoleNoun(k) || d.IsGroupNoun(k) || d.has(k, qSourceNouns)) {
 				sawHead = true
 			}
@@ -303,6 +307,11 @@ func (d *doc) subjectAfter(i int) [2]int {
 			continue
 		}
 		break
+	}
+	if !sawHead && lastQualifier >= 0 {
+		// no noun came after the qualifier: it was the head ("one
+		// Republican involved in the talks", "a Democrat familiar with")
+		k = lastQualifier + 1
 	}
 	np := [2]int{i, k}
 	if k == i || !d.namesSomeone(np) {
