@@ -118,6 +118,17 @@ func (w *Words) NotName(i int) bool     { return w.has(i, fNotName) }
 func (w *Words) IsCalendar(i int) bool  { return w.has(i, fCalendar) }
 func (w *Words) IsTitleTail(i int) bool { return w.has(i, fTitleTail) }
 
+// DottedAbbrev reports whether token i is a dotted abbreviation ("U.S",
+// "U.N") written against a full stop of its own: the stop belongs to the
+// abbreviation ("the U.S. Department"), whatever the tokenizer made of it.
+func (w *Words) DottedAbbrev(i int) bool {
+	if !w.isWord(i) || i+1 >= len(w.Toks) || !strings.Contains(w.Text(i), ".") {
+		return false
+	}
+	n := w.Toks[i+1]
+	return n.Kind == text.Punct && w.S[n.Start] == '.' && n.Start == w.Toks[i].End
+}
+
 func (w *Words) isWord(i int) bool {
 	return i >= 0 && i < len(w.Toks) && w.Toks[i].Kind == text.Word
 }

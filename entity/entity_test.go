@@ -88,3 +88,33 @@ func TestTitleWords(t *testing.T) {
 		t.Error("PlaceWord: Azerbaijan and U.S. are places, Aliyev is not")
 	}
 }
+
+// TestNotPersonNames: party words, and abbreviations cut at their dot, are
+// not person names.
+func TestNotPersonNames(t *testing.T) {
+	cases := []struct {
+		in, name string
+		kind     Kind // Unknown: no such entity at all
+	}{
+		{"The Republican nominee spoke in Ohio.", "Republican", Unknown},
+		{"The Democratic candidate spoke in Ohio.", "Democratic", Unknown},
+		{"On Friday the Democrats walked out.", "Democrats", Unknown},
+		{"Delegates met at the Republican National Convention in July.", "Republican National Convention", Org},
+		{"Delegates met at the Republican National Convention in July.", "National Convention", Unknown},
+		{"It was filed with the U.S. Department of Labor on Monday.", "U.S. Department of Labor", Org},
+		{"Officials from the U.S. met in Geneva.", "U.S.", Place},
+		{"The analyst J.M. Berger wrote the report.", "J.M. Berger", Person},
+	}
+	for _, c := range cases {
+		r := find(c.in)
+		e := r.Lookup(c.name)
+		switch {
+		case c.kind == Unknown && e >= 0 && r.Entity(e).Kind == Person:
+			t.Errorf("%q: %q taken for a person", c.in, c.name)
+		case c.kind != Unknown && e < 0:
+			t.Errorf("%q: %q not found", c.in, c.name)
+		case c.kind != Unknown && (r.Entity(e).Name != c.name || r.Entity(e).Kind != c.kind):
+			t.Errorf("%q: %q = %q kind %v, want kind %v", c.in, c.name, r.Entity(e).Name, r.Entity(e).Kind, c.kind)
+		}
+	}
+}

@@ -66,7 +66,7 @@ var orgWords = set(`agency ministry department party committee council commissio
 	university college school bank company corporation corp corp. inc inc. ltd ltd. group network news times
 	post journal herald tribune gazette press television tv radio channel club fc united city league federation
 	organization organisation authority board bureau army navy force forces police guard campaign church
-	center centre hospital fund trust coalition alliance movement front cabinet kremlin pentagon
+	center centre hospital fund trust coalition alliance movement front cabinet kremlin pentagon convention caucus
 	reuters ap afp bbc cnn nbc abc cbs msnbc fox npr azertac tass xinhua interfax anadolu un nato eu fbi cia nsa
 	gop dnc rnc aclu who imf opec osce irs epa fda doj dhs nypd lapd`)
 
@@ -97,7 +97,11 @@ var demonyms = set(`american armenian azerbaijani azeri russian turkish iranian 
 	chinese japanese korean indian pakistani afghan iraqi syrian israeli palestinian lebanese egyptian saudi
 	ukrainian polish italian spanish portuguese dutch belgian swiss austrian swedish norwegian danish finnish
 	greek canadian mexican brazilian argentine cuban venezuelan australian european african asian arab kurdish
-	soviet western eastern`)
+	soviet western eastern` +
+	// party adjectives and members work like nationalities: they qualify a
+	// description ("the Republican nominee") and their plurals are groups
+	// ("Democrats said"); they are never a person's name.
+	` republican democratic democrat libertarian`)
 
 // function words never start or belong to a name even when capitalised at
 // the start of a sentence.

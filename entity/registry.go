@@ -67,7 +67,7 @@ func (r *Registry) runEnd(i int, starts map[int]bool) int {
 		}
 		// "W." / "Sen." inside a run: skip the period.
 		if j+2 < len(w.Toks) && w.Toks[j+1].Kind == text.Punct && w.S[w.Toks[j+1].Start] == '.' &&
-			w.Toks[j+1].Start == t.End && (t.Len() == 1 || w.IsTitle(j)) && w.IsName(j+2) {
+			w.Toks[j+1].Start == t.End && (t.Len() == 1 || w.IsTitle(j) || w.DottedAbbrev(j)) && w.IsName(j+2) {
 			j += 2
 			continue
 		}
@@ -104,9 +104,13 @@ func possessive(s string) bool {
 	return strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "’s") || strings.HasSuffix(s, "s'") || strings.HasSuffix(s, "s’")
 }
 
-// nameText is the text of tokens [from, to) without a final possessive.
+// nameSpan is the span of tokens [from, to) without a final possessive and
+// with the full stop of a final abbreviation ("U.S.").
 func (r *Registry) nameSpan(from, to int) text.Span {
 	sp := text.Span{Start: r.w.Toks[from].Start, End: r.w.Toks[to-1].End}
+	if r.w.DottedAbbrev(to - 1) {
+		sp.End++
+	}
 	t := r.w.S[sp.Start:sp.End]
 	switch {
 	case strings.HasSuffix(t, "’s"):
@@ -130,8 +134,10 @@ func (r *Registry) Split(from, to int) (nameFrom int) {
 	k, words := to, 0
 	for k > from {
 		// an initial ("W.") or a particle ("de") does not count as a word
+		// ("J.M." too, but not "U.S.")
 		if k-2 >= from && w.Toks[k-1].Kind == text.Punct && w.S[w.Toks[k-1].Start] == '.' &&
-			w.Toks[k-2].Kind == text.Word && w.Toks[k-2].Len() == 1 && w.Toks[k-2].Cap && words > 0 {
+			w.Toks[k-2].Kind == text.Word && (w.Toks[k-2].Len() == 1 || w.DottedAbbrev(k-2) && !w.IsPlace(k-2)) &&
+			w.Toks[k-2].Cap && words > 0 {
 			k -= 2
 			continue
 		}

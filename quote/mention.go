@@ -98,7 +98,7 @@ func (d *doc) npEndingAt(j, lo int) [2]int {
 	for k > lo && j-k < maxNP-1 {
 		p := k - 1
 		switch {
-		case d.punct(p, '.') && p > lo && (d.IsTitle(p-1) || d.initial(p-1)) && d.Toks[p].Start == d.Toks[p-1].End:
+		case d.punct(p, '.') && p > lo && (d.IsTitle(p-1) || d.initial(p-1) || d.DottedAbbrev(p-1)) && d.Toks[p].Start == d.Toks[p-1].End:
 			k = p // "Mr." / "Sen.": the period of an abbreviated title
 			continue
 		case p-2 > lo && d.ageAdjective(p-2):
@@ -268,10 +268,14 @@ func (d *doc) subjectAfter(i int) [2]int {
 		k++ // "9/11 widow Terry Strada", "73 percent"
 	}
 	sawHead := false
+	lastQualifier := -1
 	for k < hi && k-i < maxNP {
 		switch {
 		case d.punct(k, '.') && k > i && (d.IsTitle(k-1) || d.initial(k-1)) && d.Toks[k].Start == d.Toks[k-1].End && k+1 < hi && d.Toks[k+1].Cap:
 			k++
+			continue
+		case d.punct(k, '.') && k > i && d.DottedAbbrev(k-1) && k+1 < hi && d.isWord(k+1):
+			k++ // "a former U.S. law enforcement official"
 			continue
 		case d.ageAdjective(k) && k+3 < hi:
 			k += 3 // "the 46-year-old", "a 29-year-old Berlin woman"
@@ -290,13 +294,24 @@ func (d *doc) subjectAfter(i int) [2]int {
 			// a lower-case word after the name ends the phrase ("chief
 			// executive" and "press secretary" go on)
 		default:
-			if d.Toks[k].Cap && !d.NotName(k) || d.IsRoleNoun(k) || d.IsGroupNoun(k) || d.has(k, qSourceNouns) {
+			// a place or nationality before a noun qualifies it ("a
+			// former U.S. official", "the Republican nominee")
+			qualifier := (d.IsPlace(k) || d.IsDemonym(k) && !d.IsGroupNoun(k)) && k+1 < hi && d.isWord(k+1) || d.DottedAbbrev(k)
+			if qualifier && !sawHead {
+				lastQualifier = k
+			}
+			if !qualifier && (d.Toks[k].Cap && !d.NotName(k) || d.IsRoleNoun(k) || d.IsGroupNoun(k) || d.has(k, qSourceNouns)) {
 				sawHead = true
 			}
 			k++
 			continue
 		}
 		break
+	}
+	if !sawHead && lastQualifier >= 0 {
+		// no noun came after the qualifier: it was the head ("one
+		// Republican involved in the talks", "a Democrat familiar with")
+		k = lastQualifier + 1
 	}
 	np := [2]int{i, k}
 	if k == i || !d.namesSomeone(np) {

@@ -132,7 +132,7 @@ func (d *doc) resolveNP(x *cand, a, b int, history []spoke) {
 			break
 		}
 	}
-	if e := d.entityIn(a, head); e >= 0 {
+	if e := d.entityIn(a, head); e >= 0 && !d.placeQualifies(a, head, e) {
 		d.setEntity(x, e, d.roleBefore(a, head, e))
 		return
 	}
@@ -164,6 +164,15 @@ func (d *doc) resolveNP(x *cand, a, b int, history []spoke) {
 		return
 	}
 	d.resolveDescription(x, a, b, head, history)
+}
+
+// placeQualifies reports whether place e only qualifies the person or group
+// that heads [a, head): "a former U.S. official" is an official, not the
+// U.S.
+func (d *doc) placeQualifies(a, head, e int) bool {
+	h := head - 1
+	return d.reg.Entity(e).Kind == entity.Place && h > a && d.reg.At(h) != e &&
+		(d.IsRoleNoun(h) || d.IsGroupNoun(h) || d.IsTitle(h))
 }
 
 // entityIn returns the entity named last in tokens [a, b), preferring a
@@ -272,6 +281,9 @@ func (d *doc) resolveDescription(x *cand, a, b, head int, history []spoke) {
 		}
 	case d.IsRoleNoun(h) || d.IsTitle(h):
 		x.typ = entity.Person
+		if d.Is(a, "a") || d.Is(a, "an") {
+			return // "a former official" brings in someone new
+		}
 		w := strings.ToLower(d.Text(h))
 		for hi := len(history) - 1; hi >= 0; hi-- {
 			if history[hi].pos < x.pos && hasRoleWord(d.reg.Entity(history[hi].ent).Roles, w) {
@@ -329,6 +341,9 @@ func (d *doc) output() []Quote {
 		}
 		if c.subj[0] >= 0 {
 			q.Mention, q.HasMention = d.span(c.subj[0], c.subj[1]), true
+			if d.DottedAbbrev(c.subj[1] - 1) {
+				q.Mention.End++ // "the U.S." keeps its full stop
+			}
 		}
 		q.Sentences = d.sentencesOf(q)
 		out = append(out, q)
