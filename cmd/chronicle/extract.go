@@ -9,20 +9,17 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"time"
 
 	"chronicle/article"
 	"chronicle/extract"
 )
 
 type extractCmd struct {
-	Format        string        `default:"jsonl" enum:"jsonl" help:"Output format."`
-	WithText      bool          `help:"Include the analysed text in each record (for HTML, the extracted text)."`
-	ReferenceDate string        `help:"Resolve relative dates against this date (YYYY-MM-DD) instead of the publication date."`
-	Workers       int           `help:"Articles analysed at once (default: GOMAXPROCS)."`
-	Timeout       time.Duration `default:"30s" help:"Time limit for fetching one URL."`
-	MaxFetchMiB   int64         `name:"max-fetch-mib" default:"64" help:"Largest page or feed fetched from a URL, in MiB."`
-	Paths         []string      `arg:"" name:"path" help:"Files, directories, URLs, or - for stdin."`
+	Format     string `default:"jsonl" enum:"jsonl" help:"Output format."`
+	WithText   bool   `help:"Include the analysed text in each record (for HTML, the extracted text)."`
+	Workers    int    `help:"Articles analysed at once (default: GOMAXPROCS)."`
+	inputFlags `embed:""`
+	Paths      []string `arg:"" name:"path" help:"Files, directories, URLs, or - for stdin."`
 }
 
 func (c *extractCmd) Run(ctx context.Context) error {
@@ -37,18 +34,14 @@ type extracted struct {
 }
 
 func (c *extractCmd) run(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) error {
-	if c.ReferenceDate != "" {
-		if _, err := time.Parse("2006-01-02", c.ReferenceDate); err != nil {
-			return fmt.Errorf("--reference-date %q: want YYYY-MM-DD", c.ReferenceDate)
-		}
+	r, err := c.reader(stdin)
+	if err != nil {
+		return err
 	}
 	workers := c.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	r := &article.Reader{Fetcher: article.NewFetcher(), Stdin: stdin}
-	r.Fetcher.Timeout = c.Timeout
-	r.Fetcher.MaxBytes = c.MaxFetchMiB << 20
 	opt := extract.Options{ReferenceDate: c.ReferenceDate, WithText: c.WithText}
 
 	out := bufio.NewWriterSize(stdout, 1<<16)
@@ -56,7 +49,7 @@ func (c *extractCmd) run(ctx context.Context, stdin io.Reader, stdout, stderr io
 	prog := startProgress(stderr, r, c.Paths)
 	defer prog.stop()
 
-	err := article.Process(ctx, r, c.Paths, workers,
+	err = article.Process(ctx, r, c.Paths, workers,
 		func(it article.Item) extracted {
 			a, err := it.Load()
 			if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -15,12 +14,10 @@ import (
 )
 
 type ingestCmd struct {
-	Workers       int           `help:"Articles extracted at once (default: GOMAXPROCS)."`
-	Batch         int           `help:"Most articles stored per transaction (default 2000)."`
-	ReferenceDate string        `help:"Resolve relative dates against this date (YYYY-MM-DD) instead of the publication date."`
-	Timeout       time.Duration `default:"30s" help:"Time limit for fetching one URL."`
-	MaxFetchMiB   int64         `name:"max-fetch-mib" default:"64" help:"Largest page or feed fetched from a URL, in MiB."`
-	Paths         []string      `arg:"" name:"path" help:"Files, directories, URLs, feeds, or - for stdin."`
+	Workers    int `help:"Articles extracted at once (default: GOMAXPROCS)."`
+	Batch      int `help:"Most articles stored per transaction (default 2000)."`
+	inputFlags `embed:""`
+	Paths      []string `arg:"" name:"path" help:"Files, directories, URLs, feeds, or - for stdin."`
 }
 
 func (c *ingestCmd) Run(ctx context.Context, app *cli) error {
@@ -28,10 +25,9 @@ func (c *ingestCmd) Run(ctx context.Context, app *cli) error {
 }
 
 func (c *ingestCmd) run(ctx context.Context, path string, stdin io.Reader, stderr io.Writer) error {
-	if c.ReferenceDate != "" {
-		if _, err := time.Parse("2006-01-02", c.ReferenceDate); err != nil {
-			return fmt.Errorf("--reference-date %q: want YYYY-MM-DD", c.ReferenceDate)
-		}
+	r, err := c.reader(stdin)
+	if err != nil {
+		return err
 	}
 	if os.Getenv("GOGC") == "" {
 		// Extraction allocates much and keeps little: collecting half as
@@ -48,9 +44,6 @@ func (c *ingestCmd) run(ctx context.Context, path string, stdin io.Reader, stder
 		return err
 	}
 	defer db.Close()
-	r := &article.Reader{Fetcher: article.NewFetcher(), Stdin: stdin}
-	r.Fetcher.Timeout = c.Timeout
-	r.Fetcher.MaxBytes = c.MaxFetchMiB << 20
 	prog := startProgress(stderr, r, c.Paths)
 	stats, err := db.Ingest(ctx, c.Paths, store.IngestOptions{
 		Reader: r, Workers: c.Workers, Batch: c.Batch,

@@ -32,7 +32,7 @@ func (c *serveCmd) Run(ctx context.Context, app *cli) error {
 // the bound address.
 func (c *serveCmd) run(ctx context.Context, dbPath string, stderr io.Writer, ready func(net.Addr)) error {
 	if len(c.Paths) > 0 {
-		in := ingestCmd{Paths: c.Paths, Batch: 500, Timeout: 30 * time.Second, MaxFetchMiB: 64}
+		in := ingestCmd{Paths: c.Paths, Batch: 500, inputFlags: inputFlags{Timeout: 30 * time.Second, MaxFetchMiB: 64}}
 		var partial errPartial
 		if err := in.run(ctx, dbPath, os.Stdin, stderr); err != nil && !errors.As(err, &partial) {
 			return err
