@@ -164,6 +164,10 @@ func (c *searchCmd) Run(ctx context.Context, app *cli) error {
 		if err == nil && next != "" {
 			fmt.Fprintf(os.Stderr, "chronicle: more: --cursor %s\n", next)
 		}
+		if err == nil && len(hits) == 0 && c.Format == "table" {
+			// An empty table looks like a failure; say that nothing matched.
+			fmt.Fprintln(os.Stderr, "chronicle: no matches")
+		}
 		return err
 	})
 }
