@@ -92,7 +92,7 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 		{&s.addDay, `INSERT INTO day_counts (dkey, n) VALUES (?, ?) ON CONFLICT (dkey) DO UPDATE SET n = n + excluded.n`},
 		{&s.addSource, `INSERT INTO source_counts (source, n) VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET n = n + excluded.n`},
 		{&s.addSpeaker, `INSERT INTO speaker_counts (speaker_id, source, dkey, n) VALUES (?, ?, ?, ?)
-			ON CONFLICT (speaker_id, source, dkey) DO UPDATE SET n = n + excluded.n`},
+			ON CONFLICT (speaker_id, dkey, source) DO UPDATE SET n = n + excluded.n`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {

@@ -438,7 +438,9 @@ func (db *DB) timeline(ctx context.Context, f QuoteFilter, bucket string) ([]Buc
 		return nil, 0, err
 	}
 	var out []Bucket
-	var keys [][]string // the date keys of each bucket
+	var keys [][]string  // the date keys of each bucket
+	var gapBefore []bool // whether too vague keys come between a bucket and the last
+	gap := false
 	undatedN := 0
 	for rows.Next() {
 		var dkey string
@@ -450,12 +452,14 @@ func (db *DB) timeline(ctx context.Context, f QuoteFilter, bucket string) ([]Buc
 		start, ok := bucketStart(dkey, bucket)
 		if dkey == undated || !ok {
 			undatedN += n // undated, or a year or month only: too vague for the bucket
+			gap = true
 			continue
 		}
 		// Keys sort as their days do, so a bucket's keys are consecutive
 		// (a month-only key sorts before its days, within its month).
 		if len(out) == 0 || out[len(out)-1].Start != start {
 			out, keys = append(out, Bucket{Start: start}), append(keys, nil)
+			gapBefore, gap = append(gapBefore, gap), false
 		}
 		out[len(out)-1].Count += n
 		keys[len(keys)-1] = append(keys[len(keys)-1], dkey)
@@ -464,13 +468,16 @@ func (db *DB) timeline(ctx context.Context, f QuoteFilter, bucket string) ([]Buc
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
-	return out, undatedN, db.bucketIDs(ctx, f, where, args, out, keys)
+	return out, undatedN, db.bucketIDs(ctx, f, where, args, out, keys, gapBefore)
 }
 
 // bucketIDs fills in the IDs of the quotations of the buckets small enough
-// to list them, reading each such bucket's range of date keys only (and
-// leaving out keys in the range that belong to no bucket).
-func (db *DB) bucketIDs(ctx context.Context, f QuoteFilter, where []string, args []any, out []Bucket, keys [][]string) error {
+// to list them, reading each run of consecutive such buckets' range of date
+// keys in one query (one query per bucket costs more than the bucket's rows
+// do). A run stops before too vague keys, whose quotations it would read for
+// nothing; keys within a bucket's range that belong to no bucket are left
+// out.
+func (db *DB) bucketIDs(ctx context.Context, f QuoteFilter, where []string, args []any, out []Bucket, keys [][]string, gapBefore []bool) error {
 	// A speaker's or an outlet's index has the date keys; else the
 	// date-key index.
 	q := `SELECT q.id, q.dkey FROM quotes q WHERE ` + strings.Join(where, " AND ")
@@ -480,40 +487,48 @@ func (db *DB) bucketIDs(ctx context.Context, f QuoteFilter, where []string, args
 	} else {
 		q += ` AND q.dkey >= ? AND q.dkey <= ? ORDER BY q.dkey, q.id`
 	}
-	for i := range out {
+	for i := 0; i < len(out); i++ {
 		if out[i].Count > MaxBucketIDs {
 			continue
 		}
-		in := map[string]bool{}
-		for _, k := range keys[i] {
-			in[k] = true
+		bucketOf := map[string]int{} // the run's date keys and their buckets
+		j := i
+		for ; j < len(out) && out[j].Count <= MaxBucketIDs && (j == i || !gapBefore[j]); j++ {
+			for _, k := range keys[j] {
+				bucketOf[k] = j
+			}
 		}
-		first, last := keys[i][0], keys[i][len(keys[i])-1]
+		first, last := keys[i][0], keys[j-1][len(keys[j-1])-1]
 		a := append(append([]any{}, args...), fkeyOf(first, 0), (dayOrd(last)+1)<<idBits)
 		if !byKey {
 			a = append(a[:len(args):len(args)], first, last)
 		}
-		rows, err := db.sql.QueryContext(ctx, q, a...)
-		if err != nil {
+		if err := db.listIDs(ctx, q, a, bucketOf, out); err != nil {
 			return err
 		}
-		for rows.Next() {
-			var id int64
-			var k string
-			if err := rows.Scan(&id, &k); err != nil {
-				rows.Close()
-				return err
-			}
-			if in[k] {
-				out[i].QuoteIDs = append(out[i].QuoteIDs, id)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
+		i = j - 1
 	}
 	return nil
+}
+
+// listIDs adds the quotation IDs q reads to the buckets of their date keys.
+func (db *DB) listIDs(ctx context.Context, q string, args []any, bucketOf map[string]int, out []Bucket) error {
+	rows, err := db.sql.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var k string
+		if err := rows.Scan(&id, &k); err != nil {
+			return err
+		}
+		if b, ok := bucketOf[k]; ok {
+			out[b].QuoteIDs = append(out[b].QuoteIDs, id)
+		}
+	}
+	return rows.Err()
 }
 
 func bucketStart(day, bucket string) (string, bool) {

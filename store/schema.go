@@ -113,7 +113,7 @@ CREATE TABLE IF NOT EXISTS speaker_counts (
 	source     TEXT NOT NULL,
 	dkey       TEXT NOT NULL,
 	n          INTEGER NOT NULL,
-	PRIMARY KEY (speaker_id, source, dkey)
+	PRIMARY KEY (speaker_id, dkey, source) -- a speaker's days in order, for its timeline
 ) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS speaker_counts_delete AFTER DELETE ON quotes WHEN OLD.dup = 0 AND OLD.speaker_id > 0 BEGIN
 	UPDATE speaker_counts SET n = n - 1 WHERE speaker_id = OLD.speaker_id AND source = OLD.source AND dkey = OLD.dkey;
@@ -123,7 +123,7 @@ CREATE TRIGGER IF NOT EXISTS speaker_counts_update AFTER UPDATE OF dup, dkey, so
 		AND speaker_id = OLD.speaker_id AND source = OLD.source AND dkey = OLD.dkey;
 	INSERT INTO speaker_counts (speaker_id, source, dkey, n)
 		SELECT NEW.speaker_id, NEW.source, NEW.dkey, 1 WHERE NEW.dup = 0 AND NEW.speaker_id > 0
-		ON CONFLICT (speaker_id, source, dkey) DO UPDATE SET n = n + 1;
+		ON CONFLICT (speaker_id, dkey, source) DO UPDATE SET n = n + 1;
 END;
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id, dkey, id) WHERE dup = 0;
 CREATE INDEX IF NOT EXISTS quotes_source ON quotes(source, dkey, id) WHERE dup = 0;
@@ -230,4 +230,4 @@ var rebuildV1 = []string{
 // fillSpeakerCounts fills speaker_counts, new in schema 3, from the
 // quotations (one pass over them, once).
 const fillSpeakerCounts = `INSERT INTO speaker_counts (speaker_id, source, dkey, n)
-	SELECT speaker_id, source, dkey, COUNT(*) FROM quotes WHERE dup = 0 AND speaker_id > 0 GROUP BY 1, 2, 3`
+	SELECT speaker_id, source, dkey, COUNT(*) FROM quotes WHERE dup = 0 AND speaker_id > 0 GROUP BY speaker_id, dkey, source`
