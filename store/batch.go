@@ -22,11 +22,11 @@ type batchStmts struct {
 	failure, clearFailure, staleSpeaker *sql.Stmt
 	demote, demoteQuotes, demoteSpeakers, demoteLSH *sql.Stmt
 
-	names                       *speakerNames
-	lookName                    *sql.Stmt
-	touched                     map[int64]bool // speakers given quotations in this batch
-	counts                      map[countKey]int
-	addCount, addDay, addSource *sql.Stmt
+	names                                   *speakerNames
+	lookName                                *sql.Stmt
+	touched                                 map[int64]bool // speakers given quotations in this batch
+	counts                                  map[countKey]int
+	addCount, addDay, addSource, addSpeaker *sql.Stmt
 	// The batch's full-text rows, written at its end in rowid order: FTS5
 	// writes a new index segment whenever a rowid is lower than the last.
 	quoteFTS, articleFTS []ftsRow
@@ -41,8 +41,11 @@ type ftsRow struct {
 	title, text string
 }
 
-// countKey is a row of quote_counts.
-type countKey struct{ source, dkey string }
+// countKey is a row of speaker_counts; with speaker 0, of quote_counts.
+type countKey struct {
+	speaker      int64
+	source, dkey string
+}
 
 func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 	var s batchStmts
@@ -88,6 +91,8 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 			ON CONFLICT (source, dkey) DO UPDATE SET n = n + excluded.n`},
 		{&s.addDay, `INSERT INTO day_counts (dkey, n) VALUES (?, ?) ON CONFLICT (dkey) DO UPDATE SET n = n + excluded.n`},
 		{&s.addSource, `INSERT INTO source_counts (source, n) VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET n = n + excluded.n`},
+		{&s.addSpeaker, `INSERT INTO speaker_counts (speaker_id, source, dkey, n) VALUES (?, ?, ?, ?)
+			ON CONFLICT (speaker_id, dkey, source) DO UPDATE SET n = n + excluded.n`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -227,11 +232,20 @@ func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, e
 }
 
 // flushCounts adds the counts of the quotations inserted so far to
-// quote_counts. It runs before any statement that changes stored quotations,
-// whose triggers must find the counts of this batch's quotations there.
+// quote_counts, its sums and speaker_counts. It runs before any statement
+// that changes stored quotations, whose triggers must find the counts of
+// this batch's quotations there.
 func (st *batchStmts) flushCounts(ctx context.Context) error {
-	days, sources := map[string]int{}, map[string]int{}
+	pairs, days, sources := map[countKey]int{}, map[string]int{}, map[string]int{}
 	for k, n := range st.counts {
+		if k.speaker > 0 {
+			if _, err := st.addSpeaker.ExecContext(ctx, k.speaker, k.source, k.dkey, n); err != nil {
+				return fmt.Errorf("count quotations per speaker: %w", err)
+			}
+		}
+		pairs[countKey{source: k.source, dkey: k.dkey}] += n
+	}
+	for k, n := range pairs {
 		if _, err := st.addCount.ExecContext(ctx, k.source, k.dkey, n); err != nil {
 			return fmt.Errorf("count quotations: %w", err)
 		}
@@ -358,6 +372,7 @@ func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup boo
 	for i, q := range r.Quotes {
 		m, c := q.SpeakerMention, q.Cue
 		var speakerID any
+		counted := int64(0) // the speaker of speaker_counts, 0 for none
 		if q.Speaker != nil {
 			k := nameKey{*q.Speaker, q.SpeakerType, ""}
 			if q.SpeakerRole != nil {
@@ -371,6 +386,7 @@ func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup boo
 				speakerID = id
 				if id != 0 {
 					st.touched[id] = true
+					counted = id
 				}
 			}
 		}
@@ -388,7 +404,7 @@ func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup boo
 		}
 		st.quoteFTS = append(st.quoteFTS, ftsRow{rowid: fkeyOf(dkey, id), text: q.Text})
 		if !dup {
-			st.counts[countKey{source, dkey}]++
+			st.counts[countKey{counted, source, dkey}]++
 		}
 	}
 	return nil

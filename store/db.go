@@ -87,7 +87,7 @@ func (db *DB) migrate(ctx context.Context) error {
 		return fmt.Errorf("database schema %s is newer than this chronicle's (%d)", v, schemaVersion)
 	}
 	if v == "1" {
-		slog.Info("migrating the database to schema 2: rebuilding the full-text index and counts", "path", db.path)
+		slog.Info("migrating the database to schema 3: rebuilding the full-text index and counts", "path", db.path)
 		for _, q := range migrateV1 {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return fmt.Errorf("migrate from schema 1: %w", err)
@@ -97,11 +97,17 @@ func (db *DB) migrate(ctx context.Context) error {
 	if _, err := tx.ExecContext(ctx, schema); err != nil {
 		return fmt.Errorf("create schema: %w", err)
 	}
-	if v == "1" {
+	switch v {
+	case "1":
 		for _, q := range rebuildV1 {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return fmt.Errorf("migrate from schema 1: %w", err)
 			}
+		}
+	case "2":
+		slog.Info("migrating the database to schema 3: counting quotations per speaker", "path", db.path)
+		if _, err := tx.ExecContext(ctx, fillSpeakerCounts); err != nil {
+			return fmt.Errorf("migrate from schema 2: %w", err)
 		}
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('schema', ?)

@@ -26,8 +26,8 @@ func TestMigrateSchema1(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer old.Close()
-	if n := count(t, old, `SELECT COUNT(*) FROM meta WHERE key = 'schema' AND value = '2'`); n != 1 {
-		t.Fatal("schema version not 2 after migration")
+	if n := count(t, old, `SELECT COUNT(*) FROM meta WHERE key = 'schema' AND value = '3'`); n != 1 {
+		t.Fatal("schema version not 3 after migration")
 	}
 	for _, q := range []string{`INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)`,
 		`INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)`} {
@@ -63,4 +63,36 @@ func TestMigrateSchema1(t *testing.T) {
 	if err1 != nil || err2 != nil || fa.Total != fb.Total || len(fa.Months) != len(fb.Months) {
 		t.Errorf("facets: migrated %+v (%v), fresh %+v (%v)", fa, err1, fb, err2)
 	}
+}
+
+// A database of schema 2 (one of today's without speaker_counts) gets the
+// table, filled from its quotations, and its triggers when opened.
+func TestMigrateSchema2(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v2.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingest(t, db, fixtures...)
+	for _, q := range []string{`DROP TRIGGER speaker_counts_delete`, `DROP TRIGGER speaker_counts_update`,
+		`DROP TABLE speaker_counts`, `UPDATE meta SET value = '2' WHERE key = 'schema'`} {
+		if _, err := db.sql.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if n := count(t, db, `SELECT COUNT(*) FROM meta WHERE key = 'schema' AND value = '3'`); n != 1 {
+		t.Fatal("schema version not 3 after migration")
+	}
+	checkCounts(t, db, "after migration from schema 2")
+	// The triggers are back: a merge moves counts.
+	if err := db.MergeSpeakers(ctx, speakerNamed(t, db, "Elin Sandberg").ID, speakerNamed(t, db, "Jonas Sandberg").ID); err != nil {
+		t.Fatal(err)
+	}
+	checkCounts(t, db, "after a merge on a migrated database")
 }

@@ -55,7 +55,15 @@ func BenchmarkQueries(b *testing.B) {
 		{"facets/all", func() error { _, err := db.Facets(ctx, QuoteFilter{}); return err }},
 		{"facets/speaker=top", func() error { _, err := db.Facets(ctx, QuoteFilter{Speaker: topID}); return err }},
 		{"timeline/all", func() error { _, _, err := db.Timeline(ctx, QuoteFilter{}, "month"); return err }},
+		{"facets/speaker=top+since", func() error {
+			_, err := db.Facets(ctx, QuoteFilter{Speaker: topID, Since: "2020-01-01"})
+			return err
+		}},
 		{"timeline/speaker=top", func() error { _, _, err := db.Timeline(ctx, QuoteFilter{Speaker: topID}, "week"); return err }},
+		{"timeline/speaker=top/month", func() error {
+			_, _, err := db.Timeline(ctx, QuoteFilter{Speaker: topID}, "month")
+			return err
+		}},
 		{"speakers/top20", func() error { _, _, err := db.Speakers(ctx, SpeakerFilter{Top: 20}); return err }},
 	} {
 		b.Run(c.name, func(b *testing.B) {

@@ -216,31 +216,38 @@ func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error
 	return nil
 }
 
-// counted says whether quote_counts answers for f: no speaker, no text
-// query, near-duplicates left out (outlet and dates are its columns).
+// counted says whether quote_counts (or, with a speaker, speaker_counts)
+// answers for f: no text query, near-duplicates left out (speaker, outlet
+// and dates are their columns).
 func counted(f QuoteFilter) bool {
-	return f.Speaker == "" && f.About == "" && !f.Duplicates
+	return f.About == "" && !f.Duplicates
 }
 
 // whole says whether f selects every quotation of an original article:
 // day_counts and source_counts answer for it, and the speakers' counts.
 func whole(f QuoteFilter) bool {
-	return counted(f) && f.Source == "" && f.Since == "" && f.Until == ""
+	return counted(f) && f.Speaker == "" && f.Source == "" && f.Since == "" && f.Until == ""
 }
 
-// countsWhere is quoteWhere over quote_counts q, for a counted filter.
-func (db *DB) countsWhere(ctx context.Context, f QuoteFilter) (string, []any, error) {
-	f.Duplicates = true // quote_counts has originals only: no dup column
-	where, args, err := db.quoteWhere(ctx, f)
-	return " WHERE " + strings.Join(where, " AND "), args, err
+// countsWhere is the table of counts for a counted filter and quoteWhere
+// over it (as q).
+func (db *DB) countsWhere(ctx context.Context, f QuoteFilter) (table, where string, args []any, err error) {
+	table = "quote_counts"
+	if f.Speaker != "" {
+		table = "speaker_counts"
+	}
+	f.Duplicates = true // the counts have originals only: no dup column
+	w, args, err := db.quoteWhere(ctx, f)
+	return table, " WHERE " + strings.Join(w, " AND "), args, err
 }
 
 // Facets summarises the quotations f selects (f.Cursor and f.Limit are
 // ignored): the ten most quoted speakers and outlets, counts per month, the
-// date range and the total. Without a speaker or a text query, all but the
-// speakers come from quote_counts; with no filter at all, the speakers come
-// from their counts in the speakers table (as of the last merge, that is
-// the end of the last ingest).
+// date range and the total. Without a text query, all but the speakers come
+// from quote_counts, or speaker_counts for a speaker (and its speakers as
+// well); with no filter at all, the speakers come from their counts in the
+// speakers table (as of the last merge, that is the end of the last
+// ingest).
 func (db *DB) Facets(ctx context.Context, f QuoteFilter) (Facets, error) {
 	fc, err := db.facets(ctx, f)
 	if retryPlain(ctx, &f, err) {
@@ -261,9 +268,18 @@ func (db *DB) facets(ctx context.Context, f QuoteFilter) (Facets, error) {
 	w := " WHERE " + strings.Join(where, " AND ")
 	speakers := part{&fc.Speakers, `SELECT s.name, q.speaker_id, COUNT(*) AS n FROM quotes q JOIN speakers s ON s.id = q.speaker_id` +
 		w + ` GROUP BY q.speaker_id ORDER BY n DESC, q.speaker_id LIMIT 10`, args}
-	if whole(f) {
+	switch {
+	case whole(f):
 		speakers = part{&fc.Speakers, `SELECT name, id, quotes FROM speakers WHERE live = 1 AND quotes > 0
 			ORDER BY quotes DESC, id LIMIT 10`, nil}
+	case counted(f) && f.Speaker != "":
+		table, cw, cargs, err := db.countsWhere(ctx, f)
+		if err != nil {
+			return fc, fmt.Errorf("facets: %w", err)
+		}
+		speakers = part{&fc.Speakers, `SELECT s.name, q.speaker_id, SUM(q.n) AS n FROM ` + table +
+			` q JOIN speakers s ON s.id = q.speaker_id` + cw +
+			` GROUP BY q.speaker_id HAVING n > 0 ORDER BY n DESC, q.speaker_id LIMIT 10`, cargs}
 	}
 	if err := db.counts(ctx, speakers); err != nil {
 		return fc, fmt.Errorf("facets: %w", err)
@@ -295,11 +311,11 @@ func (db *DB) facets(ctx context.Context, f QuoteFilter) (Facets, error) {
 // countedFacets fills in all but the speakers from quote_counts, in one
 // pass over its rows (outlets times days, however many quotations).
 func (db *DB) countedFacets(ctx context.Context, f QuoteFilter, fc *Facets) error {
-	cw, cargs, err := db.countsWhere(ctx, f)
+	table, cw, cargs, err := db.countsWhere(ctx, f)
 	if err != nil {
 		return err
 	}
-	q := `SELECT q.source, q.dkey, q.n FROM quote_counts q` + cw + ` AND q.n > 0`
+	q := `SELECT q.source, q.dkey, q.n FROM ` + table + ` q` + cw + ` AND q.n > 0`
 	if whole(f) { // a row per day, then one per outlet
 		q, cargs = `SELECT NULL, dkey, n FROM day_counts WHERE n > 0
 			UNION ALL SELECT source, NULL, n FROM source_counts WHERE n > 0`, nil
@@ -408,11 +424,11 @@ func (db *DB) timeline(ctx context.Context, f QuoteFilter, bucket string) ([]Buc
 	q := `SELECT q.dkey, COUNT(*) FROM quotes q WHERE ` + strings.Join(where, " AND ") + ` GROUP BY q.dkey ORDER BY q.dkey`
 	qargs := args
 	if counted(f) {
-		cw, cargs, err := db.countsWhere(ctx, f)
+		table, cw, cargs, err := db.countsWhere(ctx, f)
 		if err != nil {
 			return nil, 0, err
 		}
-		q, qargs = `SELECT q.dkey, SUM(q.n) FROM quote_counts q`+cw+` GROUP BY q.dkey HAVING SUM(q.n) > 0 ORDER BY q.dkey`, cargs
+		q, qargs = `SELECT q.dkey, SUM(q.n) FROM `+table+` q`+cw+` GROUP BY q.dkey HAVING SUM(q.n) > 0 ORDER BY q.dkey`, cargs
 		if whole(f) {
 			q, qargs = `SELECT dkey, n FROM day_counts WHERE n > 0 ORDER BY dkey`, nil
 		}
@@ -422,7 +438,9 @@ func (db *DB) timeline(ctx context.Context, f QuoteFilter, bucket string) ([]Buc
 		return nil, 0, err
 	}
 	var out []Bucket
-	var keys [][]string // the date keys of each bucket
+	var keys [][]string  // the date keys of each bucket
+	var gapBefore []bool // whether too vague keys come between a bucket and the last
+	gap := false
 	undatedN := 0
 	for rows.Next() {
 		var dkey string
@@ -434,12 +452,14 @@ func (db *DB) timeline(ctx context.Context, f QuoteFilter, bucket string) ([]Buc
 		start, ok := bucketStart(dkey, bucket)
 		if dkey == undated || !ok {
 			undatedN += n // undated, or a year or month only: too vague for the bucket
+			gap = true
 			continue
 		}
 		// Keys sort as their days do, so a bucket's keys are consecutive
 		// (a month-only key sorts before its days, within its month).
 		if len(out) == 0 || out[len(out)-1].Start != start {
 			out, keys = append(out, Bucket{Start: start}), append(keys, nil)
+			gapBefore, gap = append(gapBefore, gap), false
 		}
 		out[len(out)-1].Count += n
 		keys[len(keys)-1] = append(keys[len(keys)-1], dkey)
@@ -448,13 +468,16 @@ func (db *DB) timeline(ctx context.Context, f QuoteFilter, bucket string) ([]Buc
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
-	return out, undatedN, db.bucketIDs(ctx, f, where, args, out, keys)
+	return out, undatedN, db.bucketIDs(ctx, f, where, args, out, keys, gapBefore)
 }
 
 // bucketIDs fills in the IDs of the quotations of the buckets small enough
-// to list them, reading each such bucket's range of date keys only (and
-// leaving out keys in the range that belong to no bucket).
-func (db *DB) bucketIDs(ctx context.Context, f QuoteFilter, where []string, args []any, out []Bucket, keys [][]string) error {
+// to list them, reading each run of consecutive such buckets' range of date
+// keys in one query (one query per bucket costs more than the bucket's rows
+// do). A run stops before too vague keys, whose quotations it would read for
+// nothing; keys within a bucket's range that belong to no bucket are left
+// out.
+func (db *DB) bucketIDs(ctx context.Context, f QuoteFilter, where []string, args []any, out []Bucket, keys [][]string, gapBefore []bool) error {
 	// A speaker's or an outlet's index has the date keys; else the
 	// date-key index.
 	q := `SELECT q.id, q.dkey FROM quotes q WHERE ` + strings.Join(where, " AND ")
@@ -464,40 +487,48 @@ func (db *DB) bucketIDs(ctx context.Context, f QuoteFilter, where []string, args
 	} else {
 		q += ` AND q.dkey >= ? AND q.dkey <= ? ORDER BY q.dkey, q.id`
 	}
-	for i := range out {
+	for i := 0; i < len(out); i++ {
 		if out[i].Count > MaxBucketIDs {
 			continue
 		}
-		in := map[string]bool{}
-		for _, k := range keys[i] {
-			in[k] = true
+		bucketOf := map[string]int{} // the run's date keys and their buckets
+		j := i
+		for ; j < len(out) && out[j].Count <= MaxBucketIDs && (j == i || !gapBefore[j]); j++ {
+			for _, k := range keys[j] {
+				bucketOf[k] = j
+			}
 		}
-		first, last := keys[i][0], keys[i][len(keys[i])-1]
+		first, last := keys[i][0], keys[j-1][len(keys[j-1])-1]
 		a := append(append([]any{}, args...), fkeyOf(first, 0), (dayOrd(last)+1)<<idBits)
 		if !byKey {
 			a = append(a[:len(args):len(args)], first, last)
 		}
-		rows, err := db.sql.QueryContext(ctx, q, a...)
-		if err != nil {
+		if err := db.listIDs(ctx, q, a, bucketOf, out); err != nil {
 			return err
 		}
-		for rows.Next() {
-			var id int64
-			var k string
-			if err := rows.Scan(&id, &k); err != nil {
-				rows.Close()
-				return err
-			}
-			if in[k] {
-				out[i].QuoteIDs = append(out[i].QuoteIDs, id)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
+		i = j - 1
 	}
 	return nil
+}
+
+// listIDs adds the quotation IDs q reads to the buckets of their date keys.
+func (db *DB) listIDs(ctx context.Context, q string, args []any, bucketOf map[string]int, out []Bucket) error {
+	rows, err := db.sql.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var k string
+		if err := rows.Scan(&id, &k); err != nil {
+			return err
+		}
+		if b, ok := bucketOf[k]; ok {
+			out[b].QuoteIDs = append(out[b].QuoteIDs, id)
+		}
+	}
+	return rows.Err()
 }
 
 func bucketStart(day, bucket string) (string, bool) {

@@ -2,7 +2,7 @@ package store
 
 // schemaVersion is bumped whenever schema changes; Open refuses databases
 // from a newer chronicle and migrates older ones.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // schema creates every table and index. Quotation dates live in dkey, the
 // sort key: said_on, else the article's publication day, else "~" (which
@@ -103,6 +103,28 @@ CREATE TRIGGER IF NOT EXISTS quote_counts_update AFTER UPDATE OF dup, dkey, sour
 	INSERT INTO source_counts (source, n) SELECT NEW.source, 1 WHERE NEW.dup = 0
 		ON CONFLICT (source) DO UPDATE SET n = n + 1;
 END;
+-- The same per speaker, for the speaker page: a speaker's facets and
+-- timeline read its outlets times days, not its quotations. The writer adds
+-- quotations whose speaker it knows; the triggers follow the rest, and the
+-- merge's moves of quotations from speaker to speaker (0 and NULL, no
+-- identity, are not counted).
+CREATE TABLE IF NOT EXISTS speaker_counts (
+	speaker_id INTEGER NOT NULL,
+	source     TEXT NOT NULL,
+	dkey       TEXT NOT NULL,
+	n          INTEGER NOT NULL,
+	PRIMARY KEY (speaker_id, dkey, source) -- a speaker's days in order, for its timeline
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS speaker_counts_delete AFTER DELETE ON quotes WHEN OLD.dup = 0 AND OLD.speaker_id > 0 BEGIN
+	UPDATE speaker_counts SET n = n - 1 WHERE speaker_id = OLD.speaker_id AND source = OLD.source AND dkey = OLD.dkey;
+END;
+CREATE TRIGGER IF NOT EXISTS speaker_counts_update AFTER UPDATE OF dup, dkey, source, speaker_id ON quotes BEGIN
+	UPDATE speaker_counts SET n = n - 1 WHERE OLD.dup = 0 AND OLD.speaker_id > 0
+		AND speaker_id = OLD.speaker_id AND source = OLD.source AND dkey = OLD.dkey;
+	INSERT INTO speaker_counts (speaker_id, source, dkey, n)
+		SELECT NEW.speaker_id, NEW.source, NEW.dkey, 1 WHERE NEW.dup = 0 AND NEW.speaker_id > 0
+		ON CONFLICT (speaker_id, dkey, source) DO UPDATE SET n = n + 1;
+END;
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id, dkey, id) WHERE dup = 0;
 CREATE INDEX IF NOT EXISTS quotes_source ON quotes(source, dkey, id) WHERE dup = 0;
 -- Quotations by speaker name, for the merge to move a name's quotations.
@@ -200,6 +222,12 @@ var rebuildV1 = []string{
 	`INSERT INTO quote_counts (source, dkey, n) SELECT source, dkey, COUNT(*) FROM quotes WHERE dup = 0 GROUP BY source, dkey`,
 	`INSERT INTO day_counts (dkey, n) SELECT dkey, SUM(n) FROM quote_counts GROUP BY dkey`,
 	`INSERT INTO source_counts (source, n) SELECT source, SUM(n) FROM quote_counts GROUP BY source`,
+	fillSpeakerCounts,
 	`INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')`,
 	`INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')`,
 }
+
+// fillSpeakerCounts fills speaker_counts, new in schema 3, from the
+// quotations (one pass over them, once).
+const fillSpeakerCounts = `INSERT INTO speaker_counts (speaker_id, source, dkey, n)
+	SELECT speaker_id, source, dkey, COUNT(*) FROM quotes WHERE dup = 0 AND speaker_id > 0 GROUP BY speaker_id, dkey, source`
