@@ -54,16 +54,7 @@ func checkCounts(t *testing.T, db *DB, when string) {
 // re-extraction; and the timeline from them is the one from the quotations.
 func TestQuoteCounts(t *testing.T) {
 	ctx := context.Background()
-	b, err := os.ReadFile("testdata/news.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	slices.Reverse(lines)
-	rev := filepath.Join(t.TempDir(), "reversed.jsonl")
-	if err := os.WriteFile(rev, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	rev := reversedLines(t, "testdata/news.jsonl")
 	db := openTest(t)
 	if st := ingest(t, db, rev, "testdata/school.jsonl"); st.NearDuplicates != 1 {
 		t.Fatalf("ingest: %+v, want one near-duplicate", st)

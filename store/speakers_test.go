@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -31,15 +29,7 @@ func TestMergeOrderIndependent(t *testing.T) {
 		slices.Sort(out)
 		return out
 	}
-	dir := t.TempDir()
-	lines, err := os.ReadFile("testdata/news.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ls := strings.Split(strings.TrimSpace(string(lines)), "\n")
-	slices.Reverse(ls)
-	reversed := filepath.Join(dir, "reversed.jsonl")
-	os.WriteFile(reversed, []byte(strings.Join(ls, "\n")+"\n"), 0o644)
+	reversed := reversedLines(t, "testdata/news.jsonl")
 	a := summary([]string{"testdata/news.jsonl", "testdata/notes.txt"})
 	b := summary([]string{"testdata/notes.txt", reversed})
 	if !slices.Equal(a, b) {

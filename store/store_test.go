@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -29,6 +30,24 @@ func ingest(t *testing.T, db *DB, inputs ...string) IngestStats {
 		t.Fatal(err)
 	}
 	return st
+}
+
+// reversedLines writes a copy of the JSONL file path with its lines in
+// reverse order and returns the copy's path, to ingest the same articles
+// in the other order.
+func reversedLines(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	slices.Reverse(lines)
+	rev := filepath.Join(t.TempDir(), "reversed-"+filepath.Base(path))
+	if err := os.WriteFile(rev, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return rev
 }
 
 func count(t *testing.T, db *DB, q string, args ...any) int {
