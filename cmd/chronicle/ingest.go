@@ -5,7 +5,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"runtime/debug"
 	"time"
 
 	"chronicle/article"
@@ -29,16 +28,7 @@ func (c *ingestCmd) run(ctx context.Context, path string, stdin io.Reader, stder
 	if err != nil {
 		return err
 	}
-	if os.Getenv("GOGC") == "" {
-		// Extraction allocates much and keeps little: collecting half as
-		// often saves about a seventh of the CPU for some 70 MB of heap.
-		debug.SetGCPercent(200)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		// A soft limit: past it the collector runs as often as it must, so
-		// that the heap stays flat as the corpus grows.
-		debug.SetMemoryLimit(256 << 20)
-	}
+	tuneGCForIngest()
 	db, err := store.Open(ctx, path)
 	if err != nil {
 		return err
