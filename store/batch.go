@@ -67,7 +67,7 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 			language, format, input_published, input_pub_from, content_hash, duplicate_of, similarity,
 			signature, extractor_version, timexes, entities, text)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&s.insLSH, `INSERT OR IGNORE INTO lsh (band_key, article_id) VALUES (?, ?)`},
+		{&s.insLSH, `INSERT OR IGNORE INTO lsh (band_key, article_id) VALUES (?, ?)` + strings.Repeat(", (?, ?)", dedup.Bands-1)},
 		// Full-text rowids are the rows' date keys (datekey.go).
 		{&s.insArticleFTS, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`},
 		{&s.delArticleFTS, `INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`},
@@ -104,9 +104,9 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 }
 
 // writeBatch stores one batch in one transaction.
-func (db *DB) writeBatch(ctx context.Context, items []item, names *speakerNames) (writerStats, error) {
+func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, names *speakerNames) (writerStats, error) {
 	var stats writerStats
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return stats, fmt.Errorf("begin batch: %w", err)
 	}
@@ -121,9 +121,16 @@ func (db *DB) writeBatch(ctx context.Context, items []item, names *speakerNames)
 		names.ids, names.version = map[nameKey]int64{}, v
 	}
 	st.names, st.touched, st.counts = names, map[int64]bool{}, map[countKey]int{}
+	// An item stored now clears its failure of an earlier run, if there
+	// are any: most ingests have none to clear.
+	var failures bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM failures)`).Scan(&failures); err != nil {
+		return stats, fmt.Errorf("read failures: %w", err)
+	}
 	now := time.Now().UTC().Format(time.RFC3339)
 	for _, it := range items {
 		if it.err != nil {
+			failures = true
 			if _, err := st.failure.ExecContext(ctx, it.where, it.err.Error(), now); err != nil {
 				return stats, fmt.Errorf("record failure of %s: %w", it.where, err)
 			}
@@ -149,6 +156,9 @@ func (db *DB) writeBatch(ctx context.Context, items []item, names *speakerNames)
 					stats.near++
 				}
 			}
+		}
+		if !failures {
+			continue
 		}
 		if _, err := st.clearFailure.ExecContext(ctx, it.where); err != nil {
 			return stats, fmt.Errorf("clear failure of %s: %w", it.where, err)
@@ -219,10 +229,12 @@ func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, e
 	}
 	if dupOf == nil {
 		// Only originals are candidates: a copy of a copy links to the first.
+		args := make([]any, 0, 2*len(keys))
 		for _, k := range keys {
-			if _, err := st.insLSH.ExecContext(ctx, int64(k), id); err != nil {
-				return false, false, fmt.Errorf("insert band key: %w", err)
-			}
+			args = append(args, int64(k), id)
+		}
+		if _, err := st.insLSH.ExecContext(ctx, args...); err != nil {
+			return false, false, fmt.Errorf("insert band keys: %w", err)
 		}
 	}
 	if err := st.insertQuotes(ctx, id, dupOf != nil, a.Source, r); err != nil {

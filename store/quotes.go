@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -145,6 +146,15 @@ func (db *DB) EachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error
 // the set of its matches (a speaker's share of a common word's matches can
 // be too small to read them in order).
 func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error) error {
+	if f.Speaker != "" && f.Limit > 0 {
+		ids, err := db.speakerIDsFor(ctx, f.Speaker)
+		if err != nil {
+			return fmt.Errorf("quotes: %w", err)
+		}
+		if len(ids) > 1 {
+			return db.mergeSpeakers(ctx, f, ids, fn)
+		}
+	}
 	fullText := f.About != "" && f.Speaker == ""
 	byKey := f.Speaker == "" && f.Source == ""
 	g := f
@@ -214,6 +224,41 @@ func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error
 		return fmt.Errorf("quotes: %w", err)
 	}
 	return nil
+}
+
+// mergeSpeakers answers a page of f for a name that several speakers
+// share: a page from each speaker's index, merged in date order. One query
+// with the speakers in an IN list would sort all of their quotations before
+// it returned the first (93 ms for a common name at 200,000 articles).
+func (db *DB) mergeSpeakers(ctx context.Context, f QuoteFilter, ids []int64, fn func(Quote) error) error {
+	var all []Quote
+	for _, id := range ids {
+		g := f
+		g.Speaker = strconv.FormatInt(id, 10)
+		if err := db.eachQuote(ctx, g, func(q Quote) error {
+			all = append(all, q)
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	slices.SortFunc(all, func(a, b Quote) int {
+		return cmp.Or(cmp.Compare(dateKey(a), dateKey(b)), cmp.Compare(a.ID, b.ID))
+	})
+	for _, q := range all[:min(f.Limit, len(all))] {
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dateKey is the date a quotation sorts by (its dkey).
+func dateKey(q Quote) string {
+	if q.Date == nil {
+		return undated
+	}
+	return *q.Date
 }
 
 // counted says whether quote_counts (or, with a speaker, speaker_counts)

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"time"
 )
 
@@ -44,6 +46,40 @@ const defaultBatch = 2000
 // flat whatever the articles' sizes: 2,000 articles of 16 MiB would not.
 const maxBatchBytes = 16 << 20
 
+// writerCacheKB is the page cache of the writer's connection. The indexes
+// an ingest inserts into at random places (content hashes, band keys,
+// speakers, date keys) outgrow the readers' 32 MB early: with 32 MB, an
+// ingest of 100,000 articles spent 8% of its CPU reading back pages it had
+// just written, with this 6%. A fixed size, so memory stays flat.
+const writerCacheKB = 128 << 10
+
+// ftsHashBytes is how much of a batch's full-text postings FTS5 keeps in
+// memory before writing an index segment. Its default (1 MB) writes a
+// dozen small segments per batch and then spends more time merging them
+// than tokenising; this holds a whole batch (maxBatchBytes of text). At
+// 100,000 articles the full-text writes took 62 s of CPU, now 32 s.
+const ftsHashBytes = 32 << 20
+
+// writerConn is the connection the writer holds for its whole run, with
+// its own page cache and the full-text tables' write settings.
+func (db *DB) writerConn(ctx context.Context) (*sql.Conn, error) {
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("writer: %w", err)
+	}
+	for _, q := range []string{
+		fmt.Sprintf("PRAGMA cache_size = -%d", writerCacheKB),
+		fmt.Sprintf("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', %d)", ftsHashBytes),
+		fmt.Sprintf("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('hashsize', %d)", ftsHashBytes),
+	} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			conn.Close()
+			return nil, fmt.Errorf("writer: %s: %w", q, err)
+		}
+	}
+	return conn, nil
+}
+
 func (db *DB) startWriter(ctx context.Context, size int) *writer {
 	if size <= 0 {
 		size = defaultBatch
@@ -53,11 +89,18 @@ func (db *DB) startWriter(ctx context.Context, size int) *writer {
 	go func() {
 		defer close(w.done)
 		names := &speakerNames{version: "none"}
+		conn, err := db.writerConn(ctx)
+		if err != nil {
+			w.err = err
+			close(w.failed)
+		} else {
+			defer conn.Close()
+		}
 		for b := range w.batches {
 			if w.err != nil {
 				continue // drain
 			}
-			s, err := db.writeBatch(ctx, b, names)
+			s, err := db.writeBatch(ctx, conn, b, names)
 			if err != nil {
 				w.err = err
 				close(w.failed)

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/alecthomas/kong"
@@ -16,6 +17,8 @@ import (
 type cli struct {
 	Verbose bool   `short:"v" help:"Log progress and details to stderr."`
 	DB      string `name:"db" default:"./chronicle.db" type:"path" help:"The database of ingest and the queries."`
+	// For finding where a long run spends its time (go tool pprof).
+	CPUProfile string `name:"cpuprofile" hidden:"" type:"path" help:"Write a CPU profile of the command to this file."`
 
 	Extract   extractCmd   `cmd:"" help:"Print one JSON record per article: quotations, speakers, dates, entities."`
 	Ingest    ingestCmd    `cmd:"" help:"Extract articles and store them in the database."`
@@ -36,7 +39,11 @@ func (e errPartial) Error() string {
 	return fmt.Sprintf("%d of %d items failed", e.failed, e.total)
 }
 
-func main() {
+func main() { os.Exit(run()) }
+
+// run is main with an exit status, so that deferred calls (the profile's
+// end) run before the process exits.
+func run() int {
 	var c cli
 	kctx := kong.Parse(&c,
 		kong.Name("chronicle"),
@@ -53,8 +60,21 @@ func main() {
 	defer stop()
 	kctx.BindTo(ctx, (*context.Context)(nil))
 	kctx.Bind(&c)
+	if c.CPUProfile != "" {
+		f, err := os.Create(c.CPUProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "chronicle: cpu profile: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
+	}
 	if err := kctx.Run(); err != nil {
 		fmt.Fprintf(os.Stderr, "chronicle: %v\n", err)
-		os.Exit(1)
+		return 1
 	}
+	return 0
 }
