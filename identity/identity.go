@@ -133,4 +133,14 @@ func (r *Result) Key(speaker, typ string) (string, bool) {
 	return found, found != ""
 }
 
+// Successor returns the key of the identity that an identity key of an
+// earlier merge now belongs to: an identity's key is its fullest name's,
+// so when a fuller name turns up ("Ilham Aliyev" after "Aliyev"), the old
+// key names a member of the new identity. It reports false for a key whose
+// name is gone.
+func (r *Result) Successor(key string) (string, bool) {
+	k, ok := r.keys[key]
+	return k, ok
+}
+
 var types = []string{"person", "organization", "country", "group", "unknown"}

@@ -95,7 +95,7 @@ func merge(ctx context.Context, tx *sql.Tx) (identity.Result, error) {
 		return identity.Result{}, err
 	}
 	res, keyOf := resolve(names, corr)
-	speakerID, err := speakerIDs(ctx, tx, res.Identities)
+	speakerID, err := speakerIDs(ctx, tx, res.Identities, res.Successor)
 	if err != nil {
 		return res, err
 	}
@@ -229,7 +229,7 @@ func loadCorrections(ctx context.Context, tx *sql.Tx) ([]identity.Correction, er
 
 // speakerIDs maps every identity key to its speaker ID, adding rows for new
 // keys, refreshing changed names and types, and retiring vanished keys.
-func speakerIDs(ctx context.Context, tx *sql.Tx, ids []identity.Identity) (map[string]int64, error) {
+func speakerIDs(ctx context.Context, tx *sql.Tx, ids []identity.Identity, successor func(string) (string, bool)) (map[string]int64, error) {
 	type row struct {
 		id        int64
 		name, typ string
@@ -258,9 +258,45 @@ func speakerIDs(ctx context.Context, tx *sql.Tx, ids []identity.Identity) (map[s
 	if err != nil {
 		return nil, err
 	}
+	// A live speaker whose key is gone hands its ID on to the identity its
+	// name joined (the earliest such speaker, if several did), so that
+	// links and scripts that name the ID keep working as names fill out.
+	current := make(map[string]bool, len(ids))
+	for _, it := range ids {
+		current[it.Key] = true
+	}
+	inherit := map[string]string{} // new key -> old key
+	for k, r := range have {
+		if !r.live || current[k] {
+			continue
+		}
+		to, ok := successor(k)
+		if !ok || to == k {
+			continue
+		}
+		if _, taken := have[to]; taken {
+			continue
+		}
+		if prev, seen := inherit[to]; !seen || r.id < have[prev].id {
+			inherit[to] = k
+		}
+	}
+	rekey, err := tx.PrepareContext(ctx, `UPDATE speakers SET key = ?, name = ?, type = ?, live = 1 WHERE id = ?`)
+	if err != nil {
+		return nil, err
+	}
 	out := map[string]int64{}
 	for _, it := range ids { // in key order: new IDs do not depend on input order
 		r, ok := have[it.Key]
+		if from, found := inherit[it.Key]; !ok && found {
+			r = have[from]
+			if _, err := rekey.ExecContext(ctx, it.Key, it.Name, it.Type, r.id); err != nil {
+				return nil, fmt.Errorf("rename speaker %d: %w", r.id, err)
+			}
+			delete(have, from)
+			out[it.Key] = r.id
+			continue
+		}
 		switch {
 		case !ok:
 			res, err := ins.ExecContext(ctx, it.Key, it.Name, it.Type)
