@@ -1,10 +1,15 @@
 package server
 
 import (
+	"context"
+	"fmt"
 	"net/url"
 	"os"
 	"strings"
 	"testing"
+	"time"
+
+	"chronicle/store"
 )
 
 // TestBrowser drives headless Chromium over the seeds (our fixtures when the
@@ -158,6 +163,25 @@ func TestBrowser(t *testing.T) {
 	}
 	wd.screenshot(shots, "compare")
 
+	// Facets slower than the server waits: the page goes out saying so, and
+	// the script fills them in once they are counted.
+	slow := serveCorpus(t, lateFacets{db, 700 * time.Millisecond}, Options{FacetWait: 20 * time.Millisecond})
+	wd.open(slow + "/?q=" + query)
+	wd.find("#facets[data-counting]")
+	wd.waitGone("[data-counting]")
+	want, err := db.Facets(context.Background(), store.QuoteFilter{About: query})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := wd.text(wd.find("#count")); !strings.HasPrefix(got, fmt.Sprintf("%d quotation", want.Total)) {
+		t.Errorf("count after the facets came in: %q, want %d quotations", got, want.Total)
+	}
+	if len(want.Speakers) > 0 {
+		if got := wd.text(wd.find("#facets li a")); got != want.Speakers[0].Key {
+			t.Errorf("first speaker facet %q, want %q", got, want.Speakers[0].Key)
+		}
+	}
+
 	// Analyse a pasted article on a writable server: shown, not stored.
 	wbase := serveStore(t, db, Options{AllowWrite: true, Editor: db})
 	wd.open(wbase + "/analyse")
@@ -170,6 +194,22 @@ func TestBrowser(t *testing.T) {
 	}
 	wd.screenshot(shots, "analyse")
 	t.Logf("screenshots in %s", shots)
+}
+
+// lateFacets is a store whose facets take a while, like a common word's
+// over a million articles.
+type lateFacets struct {
+	*store.DB
+	delay time.Duration
+}
+
+func (s lateFacets) Facets(ctx context.Context, f store.QuoteFilter) (store.Facets, error) {
+	select {
+	case <-time.After(s.delay):
+	case <-ctx.Done():
+		return store.Facets{}, ctx.Err()
+	}
+	return s.DB.Facets(ctx, f)
 }
 
 func firstWords(s string, n int) string {

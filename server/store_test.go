@@ -43,6 +43,12 @@ func openStore(t *testing.T, inputs ...string) *store.DB {
 // the base URL.
 func serveStore(t *testing.T, db *store.DB, opt Options) string {
 	t.Helper()
+	return serveCorpus(t, db, opt)
+}
+
+// serveCorpus is serveStore for any corpus (a store wrapped to be slow).
+func serveCorpus(t *testing.T, db Corpus, opt Options) string {
+	t.Helper()
 	if opt.FacetWait == 0 {
 		opt.FacetWait = time.Minute
 	}

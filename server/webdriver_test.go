@@ -268,6 +268,20 @@ func (wd *webDriver) waitText(css, want string) {
 	wd.t.Fatalf("%s shows %q, want %q", css, got, want)
 }
 
+// waitGone waits up to 5 s until no element matches css.
+func (wd *webDriver) waitGone(css string) {
+	wd.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		var els []map[string]string
+		if err := wd.call("POST", wd.session+"/elements", map[string]string{"using": "css selector", "value": css}, &els); err == nil && len(els) == 0 {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	wd.t.Fatalf("%s still on the page after 5 s", css)
+}
+
 // waitURL waits up to 5 s for the page's URL to contain part.
 func (wd *webDriver) waitURL(part string) string {
 	wd.t.Helper()

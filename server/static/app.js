@@ -63,3 +63,28 @@
   var m = /^#(q\d+)$/.exec(location.hash);
   if (m) show(m[1], false);
 })();
+
+// A page sent before its totals and facets were counted (the server waits
+// a moment, not for as long as a rare query over a large corpus takes)
+// asks for itself again until they are, and swaps them in. Without this
+// script the page says to reload.
+(function () {
+  "use strict";
+  if (!document.querySelector("[data-counting][id]") || !window.fetch || !window.DOMParser) return;
+  var tries = 0;
+  function poll() {
+    if (++tries > 30) return;
+    fetch(location.href, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : ""; })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        document.querySelectorAll("[data-counting][id]").forEach(function (el) {
+          var next = doc.getElementById(el.id);
+          if (next && !next.hasAttribute("data-counting")) el.replaceWith(document.importNode(next, true));
+        });
+        if (document.querySelector("[data-counting][id]")) setTimeout(poll, 1000);
+      })
+      .catch(function () { setTimeout(poll, 2000); });
+  }
+  setTimeout(poll, 500);
+})();
