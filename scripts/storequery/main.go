@@ -66,12 +66,27 @@ func run(ctx context.Context, path string, runs int, speaker, mid, article, sour
 		{"quotes --since 2019-03-01 --until ..31", runs, quotes(store.QuoteFilter{Since: "2019-03-01", Until: "2019-03-31"})},
 		{"quotes --source " + source, runs, quotes(store.QuoteFilter{Source: source})},
 		{"quotes --speaker TOP --since 2020-01-01", runs, quotes(store.QuoteFilter{Speaker: speaker, Since: "2020-01-01"})},
+		{"quotes --speaker TOP --about tax", runs, quotes(store.QuoteFilter{Speaker: speaker, About: "tax"})},
+		{"quotes --speaker 39TH --about tax", runs, quotes(store.QuoteFilter{Speaker: mid, About: "tax"})},
 		{"speakers --top 20", runs, func(ctx context.Context) (int, error) {
 			sp, _, err := db.Speakers(ctx, store.SpeakerFilter{Top: 20})
 			return len(sp), err
 		}},
 		{"search tax", runs, search("tax")},
 		{"search border wall", runs, search("border wall")},
+		{"search 'health care' OR immigration", runs, search("\"health care\" OR immigration")},
+		{"facets of TOP (speaker page)", runs, func(ctx context.Context) (int, error) {
+			fc, err := db.Facets(ctx, store.QuoteFilter{Speaker: speaker})
+			return fc.Total, err
+		}},
+		{"timeline of TOP by week", runs, func(ctx context.Context) (int, error) {
+			bs, _, err := db.Timeline(ctx, store.QuoteFilter{Speaker: speaker}, "week")
+			return len(bs), err
+		}},
+		{"facets of text 'tax' (uncached)", max(1, runs/4), func(ctx context.Context) (int, error) {
+			fc, err := db.Facets(ctx, store.QuoteFilter{About: "tax"})
+			return fc.Total, err
+		}},
 		{"show " + article, runs, func(ctx context.Context) (int, error) {
 			a, err := db.FindArticle(ctx, article)
 			return len(a.Quotes), err
