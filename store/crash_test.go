@@ -141,6 +141,9 @@ func TestKillDuringIngest(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := count(t, db, `SELECT COUNT(*) FROM articles`)
+		if n := count(t, db, `SELECT COUNT(*) FROM meta WHERE key = 'deferred_indexes'`); n != 1 {
+			t.Errorf("round %d: the killed first ingest left no record of its deferred indexes", round)
+		}
 		// Every stored article has all its quotations: batches are whole.
 		clean := map[string]bool{}
 		for _, s := range strings.Fields(want.inputs) {
@@ -167,6 +170,11 @@ func TestKillDuringIngest(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	// The killed runs were the database's first ingest: the resumed one
+	// built the indexes they had deferred.
+	if n := indexesPresent(t, db); n != len(deferredIndexes) {
+		t.Errorf("after the resumed ingest %d of %d deferred indexes exist", n, len(deferredIndexes))
+	}
 	if got := state(t, db); got != want {
 		t.Errorf("after kill and resume:\n%+v\nclean ingest:\n%+v", summary(got), summary(want))
 	}

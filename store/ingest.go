@@ -56,8 +56,10 @@ type item struct {
 // batches of articles, each batch in one transaction, so a killed ingest
 // leaves whole batches only, and the same ingest run again skips what is
 // stored (by content hash) and finishes the rest. Failed items are recorded
-// in the failures table and do not stop the batch. At the end, speakers are
-// merged again across the corpus.
+// in the failures table and do not stop the batch. The first ingest into an
+// empty database builds some quotation indexes at the end instead of row by
+// row (deferIndexes). At the end, speakers are merged again across the
+// corpus.
 func (db *DB) Ingest(ctx context.Context, inputs []string, opt IngestOptions) (IngestStats, error) {
 	var stats IngestStats
 	r := opt.Reader
@@ -84,6 +86,9 @@ func (db *DB) Ingest(ctx context.Context, inputs []string, opt IngestOptions) (I
 	}
 	defer known.Close()
 
+	if _, err := db.deferIndexes(ctx); err != nil {
+		return stats, fmt.Errorf("ingest: %w", err)
+	}
 	w := db.startWriter(ctx, opt.Batch)
 	err = article.Process(ctx, r, inputs, workers,
 		func(it article.Item) item {
@@ -113,6 +118,9 @@ func (db *DB) Ingest(ctx context.Context, inputs []string, opt IngestOptions) (I
 		err = werr
 	}
 	if err != nil {
+		return stats, fmt.Errorf("ingest: %w", err)
+	}
+	if err := db.buildIndexes(ctx); err != nil {
 		return stats, fmt.Errorf("ingest: %w", err)
 	}
 	if err := db.MergeIfStale(ctx); err != nil {

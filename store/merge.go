@@ -67,6 +67,11 @@ func (db *DB) MergeIfStale(ctx context.Context) error {
 // their speaker IDs; new keys get new IDs in key order; a speaker whose key
 // is gone stays in the table, not live, so that its ID is never reused.
 func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
+	// The merge reads quotations by speaker and by name: a first ingest
+	// killed before it built its indexes left them to build.
+	if err := db.buildIndexes(ctx); err != nil {
+		return fmt.Errorf("merge speakers: %w", err)
+	}
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("merge speakers: %w", err)

@@ -17,6 +17,9 @@ import (
 // again at the end, with the user's corrections.
 func (db *DB) Reextract(ctx context.Context, opt IngestOptions) (IngestStats, error) {
 	var stats IngestStats
+	if err := db.buildIndexes(ctx); err != nil { // left by a killed first ingest
+		return stats, fmt.Errorf("reextract: %w", err)
+	}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)

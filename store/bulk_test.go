@@ -1,0 +1,64 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// indexesPresent counts the deferred indexes in the schema.
+func indexesPresent(t *testing.T, db *DB) int {
+	t.Helper()
+	return count(t, db, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('`+
+		strings.Join(deferredIndexes, "', '")+`')`)
+}
+
+// TestFirstIngestDefersIndexes watches the quotation indexes during two
+// ingests: the first, into an empty database, goes without them and builds
+// them at the end; the second, into a database with quotations, keeps them.
+func TestFirstIngestDefersIndexes(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	watch := func(inputs ...string) (lo, hi int) {
+		lo = len(deferredIndexes)
+		_, err := db.Ingest(ctx, inputs, IngestOptions{Workers: 1, Batch: 1, OnItem: func(string, error) {
+			n := indexesPresent(t, db)
+			lo, hi = min(lo, n), max(hi, n)
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return lo, hi
+	}
+	if lo, hi := watch("testdata/news.jsonl"); lo != 0 || hi != 0 {
+		t.Errorf("first ingest: %d to %d of the deferred indexes present while it ran, want none", lo, hi)
+	}
+	if n := indexesPresent(t, db); n != len(deferredIndexes) {
+		t.Errorf("after the first ingest %d of %d deferred indexes exist", n, len(deferredIndexes))
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM meta WHERE key = 'deferred_indexes'`); n != 0 {
+		t.Errorf("the deferral is still recorded after the ingest")
+	}
+	if lo, _ := watch("testdata/notes.txt"); lo != len(deferredIndexes) {
+		t.Errorf("second ingest: only %d of the indexes present while it ran, want all %d", lo, len(deferredIndexes))
+	}
+	// The rebuilt indexes serve the queries that need them.
+	rows, err := db.sql.Query(`EXPLAIN QUERY PLAN
+		SELECT id FROM quotes q WHERE q.speaker_id = 1 AND q.dup = 0 ORDER BY q.dkey, q.id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plan string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan += detail + "; "
+	}
+	rows.Close()
+	if !strings.Contains(plan, "quotes_speaker") {
+		t.Errorf("a speaker's quotations are read by %q, want quotes_speaker", plan)
+	}
+}
