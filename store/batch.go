@@ -62,7 +62,8 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 		{&s.demoteQuotes, `UPDATE quotes SET dup = 1 WHERE article_id = ?`},
 		{&s.demoteSpeakers, `INSERT OR IGNORE INTO stale_speakers (id)
 			SELECT DISTINCT speaker_id FROM quotes WHERE article_id = ? AND speaker_id > 0`},
-		{&s.demoteLSH, `DELETE FROM lsh WHERE article_id = ?`},
+		// By band key and article: lsh's key, never a scan of the table.
+		{&s.demoteLSH, `DELETE FROM lsh WHERE article_id = ? AND band_key IN (` + inBands + `)`},
 		{&s.insArticle, `INSERT INTO articles (input_id, source, url, title, published, published_from,
 			language, format, input_published, input_pub_from, content_hash, duplicate_of, similarity,
 			signature, extractor_version, timexes, entities, text)
@@ -328,7 +329,7 @@ func (st *batchStmts) demoteTo(ctx context.Context, m match, id int64) error {
 		{st.demote, []any{id, m.id, m.sim}},
 		{st.demoteQuotes, []any{m.id}},
 		{st.demoteSpeakers, []any{m.id}},
-		{st.demoteLSH, []any{m.id}},
+		{st.demoteLSH, append([]any{m.id}, m.bands...)},
 	} {
 		if _, err := s.stmt.ExecContext(ctx, s.args...); err != nil {
 			return fmt.Errorf("make article %d a copy of %d: %w", m.id, id, err)
@@ -344,6 +345,7 @@ func day(published *string) string {
 
 // match is a stored original that a new article is a near-duplicate of.
 type match struct {
+	bands     []any // its band keys in lsh
 	id        int64
 	sim       float64
 	day, hash string
@@ -374,7 +376,12 @@ func (st *batchStmts) original(ctx context.Context, sig dedup.Signature, keys []
 			continue // from another version of dedup: not comparable
 		}
 		if m.sim = sig.Similarity(other); m.sim >= dedup.Threshold && (best == nil || m.sim > best.sim) {
-			best = &m
+			for _, k := range other.Bands() {
+				m.bands = append(m.bands, int64(k))
+			}
+			if len(m.bands) == dedup.Bands {
+				best = &m
+			}
 		}
 	}
 	return best, rows.Err()

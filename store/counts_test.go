@@ -284,6 +284,13 @@ func TestSpeakerCounts(t *testing.T) {
 	if n := count(t, db, copied, 1); n == 0 {
 		t.Fatal("the copy's quotations were not demoted")
 	}
+	// A copy is no candidate original any more: its band keys are gone.
+	if n := count(t, db, `SELECT COUNT(*) FROM lsh WHERE article_id = (SELECT id FROM articles WHERE input_id = 'wire-0312')`); n != 0 {
+		t.Errorf("the demoted copy keeps %d band keys", n)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM lsh WHERE article_id = (SELECT duplicate_of FROM articles WHERE input_id = 'wire-0312')`); n == 0 {
+		t.Error("the new original has no band keys")
+	}
 	check("after the original of a copy")
 
 	elin := speakerNamed(t, db, "Elin Sandberg")

@@ -87,7 +87,7 @@ func (db *DB) migrate(ctx context.Context) error {
 		return fmt.Errorf("database schema %s is newer than this chronicle's (%d)", v, schemaVersion)
 	}
 	if v == "1" {
-		slog.Info("migrating the database to schema 3: rebuilding the full-text index and counts", "path", db.path)
+		slog.Info("migrating the database to schema 4: rebuilding the full-text index and counts", "path", db.path)
 		for _, q := range migrateV1 {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return fmt.Errorf("migrate from schema 1: %w", err)
@@ -104,8 +104,10 @@ func (db *DB) migrate(ctx context.Context) error {
 				return fmt.Errorf("migrate from schema 1: %w", err)
 			}
 		}
+	case "3":
+		slog.Info("migrated the database to schema 4: near-duplicates indexed by original", "path", db.path)
 	case "2":
-		slog.Info("migrating the database to schema 3: counting quotations per speaker", "path", db.path)
+		slog.Info("migrating the database to schema 4: counting quotations per speaker", "path", db.path)
 		if _, err := tx.ExecContext(ctx, fillSpeakerCounts); err != nil {
 			return fmt.Errorf("migrate from schema 2: %w", err)
 		}

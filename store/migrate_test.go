@@ -26,8 +26,8 @@ func TestMigrateSchema1(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer old.Close()
-	if n := count(t, old, `SELECT COUNT(*) FROM meta WHERE key = 'schema' AND value = '3'`); n != 1 {
-		t.Fatal("schema version not 3 after migration")
+	if n := count(t, old, `SELECT COUNT(*) FROM meta WHERE key = 'schema' AND value = '4'`); n != 1 {
+		t.Fatal("schema version not 4 after migration")
 	}
 	for _, q := range []string{`INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)`,
 		`INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)`} {
@@ -86,8 +86,8 @@ func TestMigrateSchema2(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if n := count(t, db, `SELECT COUNT(*) FROM meta WHERE key = 'schema' AND value = '3'`); n != 1 {
-		t.Fatal("schema version not 3 after migration")
+	if n := count(t, db, `SELECT COUNT(*) FROM meta WHERE key = 'schema' AND value = '4'`); n != 1 {
+		t.Fatal("schema version not 4 after migration")
 	}
 	checkCounts(t, db, "after migration from schema 2")
 	// The triggers are back: a merge moves counts.
