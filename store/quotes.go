@@ -146,7 +146,9 @@ func (db *DB) EachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error
 // the set of its matches (a speaker's share of a common word's matches can
 // be too small to read them in order).
 func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error) error {
-	if f.Speaker != "" && f.Limit > 0 {
+	// A name may be several speakers'; an ID is one (quoteWhere checks it).
+	_, notID := strconv.ParseInt(f.Speaker, 10, 64)
+	if f.Speaker != "" && f.Limit > 0 && notID != nil {
 		ids, err := db.speakerIDsFor(ctx, f.Speaker)
 		if err != nil {
 			return fmt.Errorf("quotes: %w", err)
