@@ -28,12 +28,10 @@ func (db *DB) deferIndexes(ctx context.Context) (bool, error) {
 		return false, fmt.Errorf("defer indexes: %w", err)
 	}
 	defer tx.Rollback()
-	var kept string
-	switch err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'deferred_indexes'`).Scan(&kept); {
-	case err == nil:
-		return true, nil
-	case !errors.Is(err, sql.ErrNoRows):
+	if _, deferred, err := keptDefinitions(ctx, tx); err != nil {
 		return false, fmt.Errorf("defer indexes: %w", err)
+	} else if deferred {
+		return true, nil // by an ingest that did not live to build them
 	}
 	var some bool
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM quotes)`).Scan(&some); err != nil {
@@ -72,12 +70,12 @@ func (db *DB) buildIndexes(ctx context.Context) error {
 		return fmt.Errorf("build indexes: %w", err)
 	}
 	defer tx.Rollback()
-	var kept string
-	switch err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'deferred_indexes'`).Scan(&kept); {
-	case errors.Is(err, sql.ErrNoRows):
-		return nil
-	case err != nil:
+	kept, deferred, err := keptDefinitions(ctx, tx)
+	if err != nil {
 		return fmt.Errorf("build indexes: %w", err)
+	}
+	if !deferred {
+		return nil
 	}
 	defs := map[string]string{}
 	if err := json.Unmarshal([]byte(kept), &defs); err != nil {
@@ -97,4 +95,18 @@ func (db *DB) buildIndexes(ctx context.Context) error {
 		return fmt.Errorf("build indexes: %w", err)
 	}
 	return tx.Commit()
+}
+
+// keptDefinitions reads the definitions deferIndexes kept, and whether
+// there are any.
+func keptDefinitions(ctx context.Context, tx *sql.Tx) (string, bool, error) {
+	var kept string
+	err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'deferred_indexes'`).Scan(&kept)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("read deferred indexes: %w", err)
+	}
+	return kept, true, nil
 }
