@@ -36,6 +36,11 @@ func TestFirstIngestDefersIndexes(t *testing.T) {
 	if n := indexesPresent(t, db); n != len(deferredIndexes) {
 		t.Errorf("after the first ingest %d of %d deferred indexes exist", n, len(deferredIndexes))
 	}
+	// The merge after a first ingest sets the per-speaker counting trigger
+	// aside (merge.go); it must be back.
+	if n := count(t, db, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'speaker_counts_update'`); n != 1 {
+		t.Errorf("after the first ingest the trigger speaker_counts_update is missing")
+	}
 	if n := count(t, db, `SELECT COUNT(*) FROM meta WHERE key = 'deferred_indexes'`); n != 0 {
 		t.Errorf("the deferral is still recorded after the ingest")
 	}

@@ -41,6 +41,10 @@ func checkCounts(t *testing.T, db *DB, when string) {
 		{"speaker_counts", `SELECT speaker_id || ' ' || source, dkey, n FROM speaker_counts WHERE n != 0 ORDER BY 1, 2`,
 			`SELECT speaker_id || ' ' || source, dkey, COUNT(*) FROM quotes WHERE dup = 0 AND speaker_id > 0
 			 GROUP BY speaker_id, source, dkey ORDER BY 1, 2`},
+		// The speakers' totals, first and last days (merge.go reads them off speaker_counts).
+		{"speakers", `SELECT id, quotes, COALESCE(first, '') || ' ' || COALESCE(last, '') FROM speakers WHERE live = 1 AND quotes > 0 ORDER BY 1`,
+			`SELECT speaker_id, COUNT(*), COALESCE(MIN(NULLIF(dkey, '~')), '') || ' ' || COALESCE(MAX(NULLIF(dkey, '~')), '')
+			 FROM quotes WHERE dup = 0 AND speaker_id > 0 GROUP BY 1 ORDER BY 1`},
 	} {
 		got, want := read(c.got), read(c.want)
 		if !slices.Equal(got, want) || len(want) == 0 {

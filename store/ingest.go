@@ -120,10 +120,10 @@ func (db *DB) Ingest(ctx context.Context, inputs []string, opt IngestOptions) (I
 	if err != nil {
 		return stats, fmt.Errorf("ingest: %w", err)
 	}
-	if err := db.buildIndexes(ctx); err != nil {
+	if err := db.MergeIfStale(ctx); err != nil {
 		return stats, fmt.Errorf("ingest: %w", err)
 	}
-	if err := db.MergeIfStale(ctx); err != nil {
+	if err := db.buildIndexes(ctx); err != nil { // when no merge was needed
 		return stats, fmt.Errorf("ingest: %w", err)
 	}
 	// Refresh the planner's statistics when the tables have grown.

@@ -67,11 +67,6 @@ func (db *DB) MergeIfStale(ctx context.Context) error {
 // their speaker IDs; new keys get new IDs in key order; a speaker whose key
 // is gone stays in the table, not live, so that its ID is never reused.
 func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
-	// The merge reads quotations by speaker and by name: a first ingest
-	// killed before it built its indexes left them to build.
-	if err := db.buildIndexes(ctx); err != nil {
-		return fmt.Errorf("merge speakers: %w", err)
-	}
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("merge speakers: %w", err)
@@ -83,7 +78,9 @@ func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("merge speakers: %w", err)
 	}
-	return nil
+	// After the merge, so that a first ingest builds quotes_speaker from
+	// the quotations' final speakers instead of moving every entry of it.
+	return db.buildIndexes(ctx)
 }
 
 func merge(ctx context.Context, tx *sql.Tx) (identity.Result, error) {
@@ -180,9 +177,26 @@ func cmpNames(a, b nameKey) int {
 
 // assignQuotes gives quotations the speaker of their name: the unassigned
 // ones through their small index, then those of names the merge moved to
-// another speaker, through the index on names.
+// another speaker, through the index on names. After a first ingest, when
+// quotes_speaker is not built yet (bulk.go), every quotation is unassigned:
+// then the trigger that would count them one by one into speaker_counts is
+// dropped for the update, and the table is counted afresh in one pass.
 func assignQuotes(ctx context.Context, tx *sql.Tx, remapped []nameKey) error {
-	_, err := tx.ExecContext(ctx, `UPDATE quotes SET speaker_id = (SELECT n.speaker_id FROM names n
+	bulk, err := missingIndex(ctx, tx, "quotes_speaker")
+	if err != nil {
+		return fmt.Errorf("assign speakers to quotations: %w", err)
+	}
+	var trigger string
+	if bulk {
+		err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'speaker_counts_update'`).Scan(&trigger)
+		if err == nil {
+			_, err = tx.ExecContext(ctx, `DROP TRIGGER speaker_counts_update`)
+		}
+		if err != nil {
+			return fmt.Errorf("assign speakers to quotations: set the counting trigger aside: %w", err)
+		}
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE quotes SET speaker_id = (SELECT n.speaker_id FROM names n
 		WHERE n.name = quotes.speaker AND n.type = quotes.speaker_type AND n.role = COALESCE(quotes.speaker_role, ''))
 		WHERE speaker IS NOT NULL AND speaker_id IS NULL`)
 	if err != nil {
@@ -199,7 +213,22 @@ func assignQuotes(ctx context.Context, tx *sql.Tx, remapped []nameKey) error {
 			return fmt.Errorf("move quotations of %q: %w", k.name, err)
 		}
 	}
+	if !bulk {
+		return nil
+	}
+	for _, q := range []string{`DELETE FROM speaker_counts`, fillSpeakerCounts, trigger} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("count quotations per speaker: %w", err)
+		}
+	}
 	return nil
+}
+
+// missingIndex says whether the named index is absent from the schema.
+func missingIndex(ctx context.Context, tx *sql.Tx, name string) (bool, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = ?`, name).Scan(&n)
+	return n == 0, err
 }
 
 func markStale(ctx context.Context, tx *sql.Tx, stale map[int64]bool) error {
@@ -363,8 +392,10 @@ func speakerStats(ctx context.Context, tx *sql.Tx, ids []identity.Identity, spea
 		 SELECT speaker_id, speaker_role, MIN(NULLIF(dkey, '~')), MAX(NULLIF(dkey, '~')), COUNT(*)
 		 FROM quotes WHERE dup = 0 AND speaker_id IN (SELECT id FROM stale_speakers) AND speaker_role IS NOT NULL
 		 GROUP BY speaker_id, speaker_role`,
-		`UPDATE speakers SET (quotes, first, last) = (SELECT COUNT(*), MIN(NULLIF(dkey, '~')), MAX(NULLIF(dkey, '~'))
-		 FROM quotes q WHERE q.speaker_id = speakers.id AND q.dup = 0) WHERE id IN (SELECT id FROM stale_speakers)`,
+		// From speaker_counts, a speaker's outlets times days: a few rows
+		// per speaker where its quotations are thousands.
+		`UPDATE speakers SET (quotes, first, last) = (SELECT COALESCE(SUM(n), 0), MIN(NULLIF(dkey, '~')), MAX(NULLIF(dkey, '~'))
+		 FROM speaker_counts c WHERE c.speaker_id = speakers.id AND c.n > 0) WHERE id IN (SELECT id FROM stale_speakers)`,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("speaker counts: %w", err)
@@ -390,9 +421,9 @@ func speakerStats(ctx context.Context, tx *sql.Tx, ids []identity.Identity, spea
 
 // speakerSources stores each stale speaker's outlets, most quotations first.
 func speakerSources(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT speaker_id, source, COUNT(*) AS n FROM quotes
-		WHERE dup = 0 AND speaker_id IN (SELECT id FROM stale_speakers)
-		GROUP BY speaker_id, source ORDER BY speaker_id, n DESC, source`)
+	rows, err := tx.QueryContext(ctx, `SELECT speaker_id, source, SUM(n) AS total FROM speaker_counts
+		WHERE n > 0 AND speaker_id IN (SELECT id FROM stale_speakers)
+		GROUP BY speaker_id, source ORDER BY speaker_id, total DESC, source`)
 	if err != nil {
 		return fmt.Errorf("speaker outlets: %w", err)
 	}
