@@ -152,7 +152,7 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	bs, undated, err := s.corpus.Timeline(r.Context(), f, bucket)
+	bs, undated, err := s.timeline(r.Context(), f, bucket)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -216,7 +216,7 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request, field string, do f
 		return
 	}
 	after, err := do(id, v)
-	s.facetCache.reset() // speaker facets name speakers
+	s.resetCaches() // speaker facets, timelines and terms name speakers
 	if err != nil {
 		s.failErr(w, r, err)
 		return

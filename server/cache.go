@@ -145,3 +145,84 @@ func (s *Server) facetsWithin(ctx context.Context, f store.QuoteFilter) (fc stor
 		return store.Facets{}, false, ctx.Err()
 	}
 }
+
+// memo keeps values computed from the corpus (timelines, a speaker's top
+// terms) for ttl, at most max of them. Unlike facetCache it does not
+// refresh in the background: these cost tens of milliseconds, not seconds,
+// and a visitor after ttl pays once. Values are shared: callers must not
+// change them.
+type memo[K comparable, V any] struct {
+	mu      sync.Mutex
+	ttl     time.Duration
+	max     int
+	gen     int // bumped by reset, so a value computed before a write is dropped
+	entries map[K]memoEntry[V]
+}
+
+type memoEntry[V any] struct {
+	v    V
+	made time.Time
+}
+
+func newMemo[K comparable, V any](ttl time.Duration, max int) *memo[K, V] {
+	return &memo[K, V]{ttl: ttl, max: max, entries: map[K]memoEntry[V]{}}
+}
+
+// get returns the value of k, computing it when it is missing or old.
+func (m *memo[K, V]) get(ctx context.Context, k K, compute func(context.Context) (V, error)) (V, error) {
+	m.mu.Lock()
+	e, ok := m.entries[k]
+	gen := m.gen
+	m.mu.Unlock()
+	if ok && time.Since(e.made) < m.ttl {
+		return e.v, nil
+	}
+	v, err := compute(ctx)
+	if err != nil {
+		return v, err
+	}
+	m.mu.Lock()
+	if m.gen == gen {
+		if len(m.entries) >= m.max {
+			clear(m.entries) // crude, but bounded
+		}
+		m.entries[k] = memoEntry[V]{v, time.Now()}
+	}
+	m.mu.Unlock()
+	return v, nil
+}
+
+func (m *memo[K, V]) reset() {
+	m.mu.Lock()
+	m.gen++
+	clear(m.entries)
+	m.mu.Unlock()
+}
+
+// timelineKey names a timeline: its filter (no page) and bucket size.
+type timelineKey struct {
+	f      store.QuoteFilter
+	bucket string
+}
+
+type timeline struct {
+	buckets []store.Bucket
+	undated int
+}
+
+// timeline is the corpus's Timeline through the server's memo.
+func (s *Server) timeline(ctx context.Context, f store.QuoteFilter, bucket string) ([]store.Bucket, int, error) {
+	f.Limit, f.Cursor = 0, ""
+	t, err := s.timelines.get(ctx, timelineKey{f, bucket}, func(ctx context.Context) (timeline, error) {
+		bs, undated, err := s.corpus.Timeline(ctx, f, bucket)
+		return timeline{bs, undated}, err
+	})
+	return t.buckets, t.undated, err
+}
+
+// resetCaches forgets everything computed from the corpus, after a write.
+func (s *Server) resetCaches() {
+	s.facetCache.reset()
+	s.timelines.reset()
+	s.terms.reset()
+}

@@ -100,3 +100,60 @@ func TestPagesDoNotWaitLongForFacets(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// timelineCounting counts the Timeline calls that reach the corpus.
+type timelineCounting struct {
+	*memCorpus
+	mu sync.Mutex
+	n  int
+}
+
+func (c *timelineCounting) Timeline(ctx context.Context, f store.QuoteFilter, bucket string) ([]store.Bucket, int, error) {
+	c.mu.Lock()
+	c.n++
+	c.mu.Unlock()
+	return c.memCorpus.Timeline(ctx, f, bucket)
+}
+
+func (c *timelineCounting) calls() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
+}
+
+// A speaker's timeline is computed once for the page and the API alike, and
+// again after a write; the bucket size is part of it.
+func TestTimelinesAreCachedUntilAWrite(t *testing.T) {
+	mem := newMemCorpus(t, fixtures...)
+	c := &timelineCounting{memCorpus: mem}
+	s, err := New(c, Options{AllowWrite: true, Editor: mem})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := strconv.FormatInt(mem.speakerNamed(t, "Ines Vogt"), 10)
+	for range 2 {
+		getPage(t, s, "/speakers/"+id, 200)
+		if w := do(t, s, "GET", "/api/timeline?speaker="+id+"&bucket=month", ""); w.Code != 200 {
+			t.Fatalf("api timeline: %d", w.Code)
+		}
+	}
+	if c.calls() != 1 {
+		t.Errorf("%d Timeline calls for four views of one timeline, want 1", c.calls())
+	}
+	getPage(t, s, "/speakers/"+id+"?bucket=week", 200)
+	if c.calls() != 2 {
+		t.Errorf("weekly timeline: %d calls, want 2", c.calls())
+	}
+	if w := do(t, s, "POST", "/api/speakers/"+id+"/rename", `{"name":"I. Vogt"}`, "Content-Type", "application/json"); w.Code != 200 {
+		t.Fatalf("rename: %d", w.Code)
+	}
+	getPage(t, s, "/speakers/"+id, 200)
+	if c.calls() != 3 {
+		t.Errorf("after a write: %d calls, want 3", c.calls())
+	}
+	s.timelines.ttl = 0
+	getPage(t, s, "/speakers/"+id, 200)
+	if c.calls() != 4 {
+		t.Errorf("past its time: %d calls, want 4", c.calls())
+	}
+}

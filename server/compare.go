@@ -58,7 +58,7 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) {
 		}
 		tf := f
 		tf.Limit = 0
-		bs, undated, err := s.corpus.Timeline(ctx, tf, "month")
+		bs, undated, err := s.timeline(ctx, tf, "month")
 		if err != nil {
 			s.failErr(w, r, err)
 			return

@@ -56,6 +56,8 @@ type Server struct {
 
 	facetCache *facetCache
 	facetSlots chan struct{} // background facet computations running
+	timelines  *memo[timelineKey, timeline]
+	terms      *memo[int64, speakerTerms] // by speaker ID
 }
 
 // route is one registered pattern; api routes are described in openapi.json.
@@ -79,7 +81,9 @@ func New(c Corpus, opt Options) (*Server, error) {
 		opt.Logger = slog.Default()
 	}
 	s := &Server{corpus: c, opt: opt, mux: http.NewServeMux(), facetCache: newFacetCache(time.Minute, 256),
-		facetSlots: make(chan struct{}, backgroundFacets)}
+		facetSlots: make(chan struct{}, backgroundFacets),
+		timelines:  newMemo[timelineKey, timeline](time.Minute, 512),
+		terms:      newMemo[int64, speakerTerms](time.Minute, 512)}
 	var err error
 	if s.pages, err = parsePages(); err != nil {
 		return nil, err
