@@ -252,6 +252,17 @@ func (r *Reader) readSniffed(ctx context.Context, name string, in io.Reader, fn 
 	return readAs(ctx, Sniff(head), name, br, Article{ID: name, Source: name}, fn)
 }
 
+// ReadNamed reads src as an input called name: in the format its extension
+// names (an uploaded "wire.csv" is read as CSV), else sniffed like stdin.
+func (r *Reader) ReadNamed(ctx context.Context, name string, src io.Reader, fn func(Item) error) error {
+	in := r.count(src)
+	format := formatOf(name)
+	if format == "" {
+		return r.readSniffed(ctx, name, in, fn)
+	}
+	return readAs(ctx, format, name, in, Article{ID: name, Source: name}, fn)
+}
+
 func (r *Reader) count(in io.Reader) io.Reader { return &countingReader{in, &r.read} }
 
 type countingReader struct {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"chronicle/article"
@@ -13,32 +14,59 @@ import (
 	"chronicle/store"
 )
 
-// analyse reads one article from raw bytes (sniffed like stdin: a JSON line,
-// HTML, a feed or plain text) and extracts its record in memory. Nothing is
-// stored. Fields in meta that are set override what the input says.
-func analyse(ctx context.Context, raw []byte, meta article.Article) (extract.Record, error) {
-	if len(bytes.TrimSpace(raw)) == 0 {
-		return extract.Record{}, badRequest("the article is empty")
+// upload is what the analyse form or API was given: raw bytes, the name of
+// the uploaded file ("" for pasted text, which is sniffed like stdin) and
+// which of its articles to analyse (1-based; 0 means the first).
+type upload struct {
+	raw  []byte
+	name string
+	row  int
+}
+
+// analysed is one article of an upload, extracted in memory, and how many
+// articles the upload holds (a CSV or JSONL file holds many).
+type analysed struct {
+	rec        extract.Record
+	row, total int
+}
+
+// analyse reads one article of an upload and extracts its record in memory.
+// Nothing is stored. Fields in meta that are set override what the input
+// says.
+func analyse(ctx context.Context, up upload, meta article.Article) (analysed, error) {
+	if len(bytes.TrimSpace(up.raw)) == 0 {
+		return analysed{}, badRequest("the article is empty")
 	}
-	rd := article.Reader{Stdin: bytes.NewReader(raw)}
+	row := max(up.row, 1)
+	name := up.name
+	if name == "" {
+		name = "-"
+	}
+	var rd article.Reader
 	var a article.Article
-	var found bool
-	err := rd.Walk(ctx, []string{"-"}, func(it article.Item) error {
-		if found {
+	total := 0
+	err := rd.ReadNamed(ctx, name, bytes.NewReader(up.raw), func(it article.Item) error {
+		total++
+		if total != row {
 			return nil
 		}
-		found = true
-		if it.Err != nil {
-			return badRequest("%v", it.Err)
+		if err := it.Err; err != nil {
+			return badRequest("%v", err)
 		}
-		a = it.Article
+		var err error
+		if a, err = it.Load(); err != nil {
+			return badRequest("%v", err)
+		}
 		return nil
 	})
 	if err != nil {
-		return extract.Record{}, err
+		return analysed{}, err
 	}
-	if !found {
-		return extract.Record{}, badRequest("no article in the input")
+	switch {
+	case total == 0:
+		return analysed{}, badRequest("no article in the input")
+	case row > total:
+		return analysed{}, badRequest("row %d asked for, but the input holds %d articles", row, total)
 	}
 	a.ID = "analysed"
 	if meta.Title != "" {
@@ -55,11 +83,11 @@ func analyse(ctx context.Context, raw []byte, meta article.Article) (extract.Rec
 	if meta.Published != "" {
 		d, ok := article.NormalizeDate(meta.Published)
 		if !ok {
-			return extract.Record{}, badRequest("published %q is not a date", meta.Published)
+			return analysed{}, badRequest("published %q is not a date", meta.Published)
 		}
 		a.Published, a.PublishedFrom = d, "input"
 	}
-	return extract.Article(a, extract.Options{WithText: true}), nil
+	return analysed{extract.Article(a, extract.Options{WithText: true}), row, total}, nil
 }
 
 // analyseForm shows the form for one article, or says how to turn it on.
@@ -74,8 +102,8 @@ func (s *Server) analysePage(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, badRequest("cannot read the form: %v", err))
 		return
 	}
-	raw := []byte(r.FormValue("text"))
-	if f, _, err := r.FormFile("file"); err == nil {
+	up := upload{raw: []byte(r.FormValue("text"))}
+	if f, h, err := r.FormFile("file"); err == nil {
 		b, err := io.ReadAll(f)
 		f.Close()
 		if err != nil {
@@ -83,15 +111,20 @@ func (s *Server) analysePage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if len(bytes.TrimSpace(b)) > 0 {
-			raw = b
+			up.raw, up.name = b, h.Filename
 		}
 	}
-	rec, err := analyse(r.Context(), raw, metaOf(r.FormValue))
+	var err error
+	if up.row, err = rowParam(r.FormValue("row")); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	an, err := analyse(r.Context(), up, metaOf(r.FormValue))
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	s.renderArticle(w, r, store.Article{Record: rec, ExtractVersion: rec.Version}, true)
+	s.renderArticle(w, r, store.Article{Record: an.rec, ExtractVersion: an.rec.Version}, &an)
 }
 
 // apiAnalyse takes the article as the request body and answers its record.
@@ -101,12 +134,31 @@ func (s *Server) apiAnalyse(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	rec, err := analyse(r.Context(), raw, metaOf(r.URL.Query().Get))
+	q := r.URL.Query()
+	row, err := rowParam(q.Get("row"))
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, rec)
+	an, err := analyse(r.Context(), upload{raw: raw, name: q.Get("name"), row: row}, metaOf(q.Get))
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, an.rec)
+}
+
+// rowParam reads which article of an upload to analyse: 1-based, "" for
+// the first.
+func rowParam(s string) (int, error) {
+	if s = strings.TrimSpace(s); s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return 0, badRequest("row must be a number from 1, not %q", s)
+	}
+	return n, nil
 }
 
 func metaOf(get func(string) string) article.Article {

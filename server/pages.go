@@ -330,17 +330,24 @@ type articleView struct {
 	Quotes   []quoteRow
 	Link     string // the article's URL when it is safe to link
 	Analysed bool
+	Row      int // of an analysed upload of Rows articles, when there are several
+	Rows     int
 }
 
 func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 	if a, ok := byID(s, w, r, s.corpus.Article); ok {
-		s.renderArticle(w, r, a, false)
+		s.renderArticle(w, r, a, nil)
 	}
 }
 
-func (s *Server) renderArticle(w http.ResponseWriter, r *http.Request, a store.Article, analysed bool) {
+// renderArticle shows a stored article, or (with an) an analysed one.
+func (s *Server) renderArticle(w http.ResponseWriter, r *http.Request, a store.Article, an *analysed) {
 	articleQuotes(&a)
-	v := articleView{A: a, Segments: segments(a.Record.Text, evidenceMarks(a)), Link: safeLink(a.Record.URL), Analysed: analysed}
+	v := articleView{A: a, Segments: segments(a.Record.Text, evidenceMarks(a)), Link: safeLink(a.Record.URL), Analysed: an != nil}
+	if an != nil && an.total > 1 {
+		v.Row, v.Rows = an.row, an.total
+	}
+	analysed := an != nil
 	v.Quotes = quoteRows(a.Quotes, "")
 	title := a.Record.Title
 	if title == "" {

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"mime/multipart"
+	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -186,4 +187,44 @@ func TestAnalyse(t *testing.T) {
 	if w := do(t, s, "POST", "/api/analyse?published=someday", pasted, "Content-Type", "text/plain"); w.Code != 400 {
 		t.Errorf("bad published: %d", w.Code)
 	}
+}
+
+// An uploaded CSV is read as CSV (by its name), and the row field picks
+// one of its articles.
+func TestAnalyseCSVUpload(t *testing.T) {
+	s, _ := newTestServer(t, Options{AllowWrite: true})
+	csv := "id,title,published,source,text\n" +
+		"a1,Harbour dredging approved,2025-04-02,Coast Ledger,\"The council approved the dredging on Tuesday. \"\"It is long overdue,\"\" said Marta Keel, the harbour master.\"\n" +
+		"a2,Ferry fares to rise,2025-03-07,Island Times,\"" + strings.ReplaceAll(pasted, `"`, `""`) + "\"\n"
+	form := func(row string) *httptest.ResponseRecorder {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		fw, _ := mw.CreateFormFile("file", "wire.csv")
+		fw.Write([]byte(csv))
+		mw.WriteField("row", row)
+		mw.Close()
+		return do(t, s, "POST", "/analyse", body.String(), "Content-Type", mw.FormDataContentType())
+	}
+	w := form("")
+	if w.Code != 200 {
+		t.Fatalf("analyse CSV: %d %s", w.Code, w.Body)
+	}
+	mustContain(t, "first row", w.Body.String(), "<h1>Harbour dredging approved</h1>", "Marta Keel", "Article 1 of the 2 in the upload")
+	if strings.Contains(w.Body.String(), "id,title,published") {
+		t.Error("the CSV header was analysed as article text")
+	}
+	w = form("2")
+	mustContain(t, "second row", w.Body.String(), "<h1>Ferry fares to rise</h1>", "Lena Ortiz", "Island Times", "Article 2 of the 2")
+	if w := form("3"); w.Code != 400 || !strings.Contains(w.Body.String(), "holds 2 articles") {
+		t.Errorf("row past the end: %d %s", w.Code, w.Body)
+	}
+	if w := form("x"); w.Code != 400 {
+		t.Errorf("row x: %d", w.Code)
+	}
+	// The API takes the file's name as a parameter.
+	w = do(t, s, "POST", "/api/analyse?name=wire.csv&row=2", csv, "Content-Type", "text/csv")
+	if w.Code != 200 {
+		t.Fatalf("api analyse CSV: %d %s", w.Code, w.Body)
+	}
+	mustContain(t, "api second row", w.Body.String(), `"title":"Ferry fares to rise"`, `"speaker":"Lena Ortiz"`)
 }
