@@ -34,8 +34,9 @@ func main() {
 	requests := flag.Int("requests", 5000, "requests to send in all")
 	clients := flag.Int("clients", 8, "concurrent clients")
 	limit := flag.Duration("max-time", 2*time.Minute, "stop sending after this long")
+	facetWait := flag.Duration("facet-wait", 0, "how long pages wait for facets not yet cached (0: the server's default)")
 	flag.Parse()
-	if err := run(*dbPath, *requests, *clients, *limit); err != nil {
+	if err := run(*dbPath, *requests, *clients, *limit, *facetWait); err != nil {
 		fmt.Fprintln(os.Stderr, "loadserve:", err)
 		os.Exit(1)
 	}
@@ -47,7 +48,7 @@ type result struct {
 	err   error
 }
 
-func run(dbPath string, requests, clients int, limit time.Duration) error {
+func run(dbPath string, requests, clients int, limit, facetWait time.Duration) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	if _, err := os.Stat(dbPath); err != nil {
@@ -58,7 +59,7 @@ func run(dbPath string, requests, clients int, limit time.Duration) error {
 		return err
 	}
 	defer db.Close()
-	s, err := server.New(db, server.Options{})
+	s, err := server.New(db, server.Options{FacetWait: facetWait})
 	if err != nil {
 		return err
 	}
