@@ -21,6 +21,10 @@ type IngestOptions struct {
 	// Batch is the most articles committed in one transaction (default 2000);
 	// a batch is also committed when a second has passed since the last.
 	Batch int
+	// CacheMiB is the writer's page cache (default 128): a larger one keeps
+	// more of the indexes an ingest inserts into at random places (content
+	// hashes, band keys) in memory as the corpus grows.
+	CacheMiB int
 	// OnItem, when set, is called once per input item, in input order, with
 	// nil when the item is stored (or was already) and its error otherwise.
 	OnItem func(where string, err error)
@@ -89,7 +93,7 @@ func (db *DB) Ingest(ctx context.Context, inputs []string, opt IngestOptions) (I
 	if _, err := db.deferIndexes(ctx); err != nil {
 		return stats, fmt.Errorf("ingest: %w", err)
 	}
-	w := db.startWriter(ctx, opt.Batch)
+	w := db.startWriter(ctx, opt.Batch, opt.CacheMiB)
 	err = article.Process(ctx, r, inputs, workers,
 		func(it article.Item) item {
 			a, err := it.Load()

@@ -12,7 +12,7 @@ import (
 // Reextract runs the current extractor (extract.Version) on every article
 // stored by another version, replacing its record and quotations, a batch
 // per transaction, so the database stays usable throughout and a killed run
-// resumes where it stopped. Only opt.Workers, opt.Extract, opt.Batch and
+// resumes where it stopped. Only opt.Workers, opt.Extract, opt.Batch, opt.CacheMiB and
 // opt.OnItem (with the article's input id) are used. Speakers are merged
 // again at the end, with the user's corrections.
 func (db *DB) Reextract(ctx context.Context, opt IngestOptions) (IngestStats, error) {
@@ -46,7 +46,7 @@ func (db *DB) Reextract(ctx context.Context, opt IngestOptions) (IngestStats, er
 		close(done)
 	}()
 
-	w := db.startWriter(ctx, opt.Batch)
+	w := db.startWriter(ctx, opt.Batch, opt.CacheMiB)
 	var addErr error
 	for it := range done {
 		if addErr != nil {

@@ -48,12 +48,12 @@ const defaultBatch = 2000
 // flat whatever the articles' sizes: 2,000 articles of 16 MiB would not.
 const maxBatchBytes = 16 << 20
 
-// writerCacheKB is the page cache of the writer's connection. The indexes
+// defaultWriterCacheMiB is the page cache of the writer's connection. The indexes
 // an ingest inserts into at random places (content hashes, band keys,
 // speakers, date keys) outgrow the readers' 32 MB early: with 32 MB, an
 // ingest of 100,000 articles spent 8% of its CPU reading back pages it had
 // just written, with this 6%. A fixed size, so memory stays flat.
-const writerCacheKB = 128 << 10
+const defaultWriterCacheMiB = 128
 
 // ftsHashBytes is how much of a batch's full-text postings FTS5 keeps in
 // memory before writing an index segment. Its default (1 MB) writes a
@@ -64,13 +64,13 @@ const ftsHashBytes = 32 << 20
 
 // writerConn is the connection the writer holds for its whole run, with
 // its own page cache and the full-text tables' write settings.
-func (db *DB) writerConn(ctx context.Context) (*sql.Conn, error) {
+func (db *DB) writerConn(ctx context.Context, cacheMiB int) (*sql.Conn, error) {
 	conn, err := db.sql.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("writer: %w", err)
 	}
 	for _, q := range []string{
-		fmt.Sprintf("PRAGMA cache_size = -%d", writerCacheKB),
+		fmt.Sprintf("PRAGMA cache_size = -%d", cacheMiB<<10),
 		"PRAGMA wal_autocheckpoint = 0", // the checkpointer's job
 		fmt.Sprintf("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', %d)", ftsHashBytes),
 		fmt.Sprintf("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('hashsize', %d)", ftsHashBytes),
@@ -83,16 +83,19 @@ func (db *DB) writerConn(ctx context.Context) (*sql.Conn, error) {
 	return conn, nil
 }
 
-func (db *DB) startWriter(ctx context.Context, size int) *writer {
+func (db *DB) startWriter(ctx context.Context, size, cacheMiB int) *writer {
 	if size <= 0 {
 		size = defaultBatch
+	}
+	if cacheMiB <= 0 {
+		cacheMiB = defaultWriterCacheMiB
 	}
 	w := &writer{db: db, ctx: ctx, size: size, last: time.Now(),
 		batches: make(chan []item, 1), done: make(chan struct{}), failed: make(chan struct{})}
 	go func() {
 		defer close(w.done)
 		names := &speakerNames{version: "none"}
-		conn, err := db.writerConn(ctx)
+		conn, err := db.writerConn(ctx, cacheMiB)
 		if err != nil {
 			w.err = err
 			close(w.failed)

@@ -15,6 +15,7 @@ import (
 type ingestCmd struct {
 	Workers    int `help:"Articles extracted at once (default: GOMAXPROCS)."`
 	Batch      int `help:"Most articles stored per transaction (default 2000)."`
+	CacheMiB   int `name:"cache-mib" help:"Page cache of the database writer in MiB (default 128); more helps a corpus of millions."`
 	inputFlags `embed:""`
 	Paths      []string `arg:"" name:"path" help:"Files, directories, URLs, feeds, or - for stdin."`
 }
@@ -36,7 +37,7 @@ func (c *ingestCmd) run(ctx context.Context, path string, stdin io.Reader, stder
 	defer db.Close()
 	prog := startProgress(stderr, r, c.Paths)
 	stats, err := db.Ingest(ctx, c.Paths, store.IngestOptions{
-		Reader: r, Workers: c.Workers, Batch: c.Batch,
+		Reader: r, Workers: c.Workers, Batch: c.Batch, CacheMiB: c.CacheMiB,
 		Extract: extract.Options{ReferenceDate: c.ReferenceDate},
 		OnItem:  prog.item,
 	})
