@@ -117,6 +117,7 @@ func (w *Words) IsOrgWord(i int) bool   { return w.has(i, fOrg) }
 func (w *Words) NotName(i int) bool     { return w.has(i, fNotName) }
 func (w *Words) IsCalendar(i int) bool  { return w.has(i, fCalendar) }
 func (w *Words) IsTitleTail(i int) bool { return w.has(i, fTitleTail) }
+func (w *Words) IsGivenName(i int) bool { return w.has(i, fGiven) }
 
 // DottedAbbrev reports whether token i is a dotted abbreviation ("U.S",
 // "U.N") written against a full stop of its own: the stop belongs to the

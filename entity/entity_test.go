@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"strings"
 	"testing"
 
 	"chronicle/text"
@@ -115,6 +116,54 @@ func TestNotPersonNames(t *testing.T) {
 			t.Errorf("%q: %q not found", c.in, c.name)
 		case c.kind != Unknown && (r.Entity(e).Name != c.name || r.Entity(e).Kind != c.kind):
 			t.Errorf("%q: %q = %q kind %v, want kind %v", c.in, c.name, r.Entity(e).Name, r.Entity(e).Kind, c.kind)
+		}
+	}
+}
+
+// TestPersonNames: names of three words when the first is a given name,
+// shorter forms folded into the fullest, and a shared surname given to the
+// person the article names most.
+func TestPersonNames(t *testing.T) {
+	cases := []struct {
+		in   string
+		look string // a name as written in the text
+		want string // the entity it belongs to
+	}{
+		{"The hearing was chaired by Hillary Rodham Clinton on Monday.", "Hillary Rodham Clinton", "Hillary Rodham Clinton"},
+		{"Mary Ellen Carter, the port director, spoke first.", "Mary Ellen Carter", "Mary Ellen Carter"},
+		{"The vote was close, John Paul Jones told reporters.", "John Paul Jones", "John Paul Jones"},
+		// a capitalised word before a two-word name in a headline is no first name
+		{"Rival Hillary Clinton stayed silent.", "Hillary Clinton", "Hillary Clinton"},
+		{"Actor Clint Howard Says He Loves Boats", "Clint Howard", "Clint Howard"},
+		// a headline's verb ends the name
+		{"Donald Trump Is Wrong About Trade", "Donald Trump", "Donald Trump"},
+		// the shorter form of a name joins the fullest
+		{"Hillary Rodham Clinton spoke. Later Hillary Clinton left. Clinton said nothing.", "Hillary Clinton", "Hillary Rodham Clinton"},
+		{"Hillary Rodham Clinton spoke. Later Hillary Clinton left. Clinton said nothing.", "Clinton", "Hillary Rodham Clinton"},
+		// two people with one surname: the bare surname is the one named most
+		{"Chris Murphy met parents in Newtown. Anne Marie Murphy taught there. Chris Murphy listened. Murphy said little.", "Murphy", "Chris Murphy"},
+		{"Chris Murphy met parents in Newtown. Anne Marie Murphy taught there. Chris Murphy listened. Murphy said little.", "Anne Marie Murphy", "Anne Marie Murphy"},
+		// a name that fits two fuller names stays apart from both
+		{"George H. W. Bush and George W. Bush met. George Bush spoke.", "George Bush", "George Bush"},
+	}
+	for _, c := range cases {
+		r := find(c.in)
+		i := strings.Index(c.in, c.look)
+		if strings.HasPrefix(c.look, "Clinton") || strings.HasPrefix(c.look, "Murphy") {
+			i = strings.LastIndex(c.in, c.look)
+		}
+		e := -1
+		for k, tok := range r.w.Toks {
+			if tok.Start == i {
+				e = r.At(k)
+			}
+		}
+		if e < 0 {
+			t.Errorf("%q: no entity at %q", c.in, c.look)
+			continue
+		}
+		if got := r.Entity(e).Name; got != c.want {
+			t.Errorf("%q: %q belongs to %q, want %q", c.in, c.look, got, c.want)
 		}
 	}
 }

@@ -114,7 +114,11 @@ var notName = set(`the a an and but or nor so yet for of in on at to by from wit
 	what who which why how all some many most several no not one two three four five each every other another
 	such both either neither few more less much any only even just again already also well yes thank please
 	dear read watch see click share follow subscribe advertisement related photo image video getty reuters
-	update updated breaking exclusive analysis opinion editorial`)
+	update updated breaking exclusive analysis opinion editorial` +
+	// verbs that follow a name in a title-case headline ("Donald Trump Is
+	// Wrong", "Hillary Clinton Says"): they end the name.
+	` is was are were has have had says said tells told asks calls wins thinks wants responds tweets slams
+	warns vows urges blasts claims denies admits rejects defends praises attacks backs i've i’ve`)
 
 // months and days are capitalised but never names.
 var calendar = set(`monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -136,6 +140,7 @@ const (
 	fNotName
 	fCalendar
 	fTitleTail
+	fGiven
 )
 
 var lexicon = func() map[string]uint16 {
@@ -144,7 +149,7 @@ var lexicon = func() map[string]uint16 {
 		set  map[string]bool
 		flag uint16
 	}{{titles, fTitle}, {roleNouns, fRole}, {groupNouns, fGroup}, {demonyms, fDemonym}, {places, fPlace},
-		{orgWords, fOrg}, {notName, fNotName}, {calendar, fCalendar}, {titleTail, fTitleTail}} {
+		{orgWords, fOrg}, {notName, fNotName}, {calendar, fCalendar}, {titleTail, fTitleTail}, {givenNames, fGiven}} {
 		for w := range t.set {
 			m[w] |= t.flag
 		}

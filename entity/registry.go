@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 
 	"chronicle/text"
@@ -127,7 +128,8 @@ func (r *Registry) nameSpan(from, to int) text.Span {
 
 // Split divides the capitalised run [from, to) into a leading title or
 // role ("Azerbaijani President", "Representative of the President ... for
-// Special Assignments") and a trailing person name ("Ilham Aliyev"). name is
+// Special Assignments") and a trailing person name ("Ilham Aliyev", "John
+// Paul Jones"). name is
 // empty (nameFrom == to) when the run does not end in a person's name.
 func (r *Registry) Split(from, to int) (nameFrom int) {
 	w := r.w
@@ -141,10 +143,15 @@ func (r *Registry) Split(from, to int) (nameFrom int) {
 			k -= 2
 			continue
 		}
-		if !r.nameWord(k-1) || words == 2 && !r.particle(k-1) {
+		if !r.nameWord(k - 1) {
 			break
 		}
 		if !r.particle(k - 1) {
+			// Two words, or three when the first is a given name
+			// ("Hillary Rodham Clinton", not "Rival Hillary Clinton").
+			if words == 3 || words == 2 && !w.IsGivenName(k-1) {
+				break
+			}
 			words++
 		}
 		k--
@@ -247,33 +254,135 @@ func (r *Registry) add(from, to int, k Kind, role string, single bool) int {
 	return e
 }
 
-// linkSurnames folds one-word person entities into the fullest name that
-// ends (or starts) with that word: "Aliyev" into "Ilham Aliyev".
+// linkSurnames folds the shorter forms of a person's name into the fullest:
+// "Hillary Clinton" into "Hillary Rodham Clinton" when no other fuller name
+// fits it, and a bare "Clinton" into the person it names. When people share
+// a surname ("Chris Murphy" and "Anne Marie Murphy"), the bare surname goes
+// to the one named in full most often, the first named on a tie: an article
+// introduces its subject first and calls them by surname after.
 func (r *Registry) linkSurnames() {
-	full := map[string]int{}
+	type person struct {
+		e     int
+		words []string
+	}
+	bySurname := map[string][]person{}
+	var surnames []string
 	for e := range r.ents {
 		if r.ents[e].Kind != Person {
 			continue
 		}
-		f := strings.Fields(r.ents[e].Name)
-		if len(f) < 2 {
+		ws := strings.Fields(strings.ToLower(r.ents[e].Name))
+		if len(ws) < 2 {
 			continue
 		}
-		last := strings.ToLower(f[len(f)-1])
-		if old, ok := full[last]; !ok || len(r.ents[e].Name) > len(r.ents[old].Name) {
-			full[last] = e
+		last := ws[len(ws)-1]
+		if bySurname[last] == nil {
+			surnames = append(surnames, last)
 		}
+		bySurname[last] = append(bySurname[last], person{e, ws})
+	}
+	for _, last := range surnames {
+		ps := bySurname[last]
+		for _, x := range ps {
+			fullest := -1
+			for _, y := range ps {
+				if !fitsName(x.words, y.words) {
+					continue
+				}
+				maximal := true
+				for _, z := range ps {
+					if fitsName(y.words, z.words) && fitsName(x.words, z.words) {
+						maximal = false
+						break
+					}
+				}
+				if !maximal {
+					continue
+				}
+				if fullest >= 0 {
+					fullest = -2 // two fullest names fit: leave x alone
+					break
+				}
+				fullest = y.e
+			}
+			if fullest >= 0 {
+				r.merge(x.e, fullest)
+			}
+		}
+		best := -1
+		for _, p := range ps {
+			if r.alias[p.e] != p.e {
+				continue
+			}
+			if best < 0 || r.namedBefore(p.e, best) {
+				best = p.e
+			}
+		}
+		r.surnames[last] = best
 	}
 	for e := range r.ents {
-		if strings.Contains(r.ents[e].Name, " ") {
+		if r.ents[e].Kind != Person && r.ents[e].Kind != Unknown || strings.Contains(r.ents[e].Name, " ") {
 			continue
 		}
-		to, ok := full[strings.ToLower(r.ents[e].Name)]
-		if !ok || to == e {
+		to, ok := r.surnames[strings.ToLower(r.ents[e].Name)]
+		if !ok || to == e || r.alias[e] != e {
 			continue
 		}
 		r.merge(e, to)
 	}
+}
+
+// namedBefore reports whether person a is the likelier referent of a bare
+// surname than person b: more mentions, or as many and mentioned first.
+func (r *Registry) namedBefore(a, b int) bool {
+	ma, mb := r.ents[a].Mentions, r.ents[b].Mentions
+	if len(ma) != len(mb) {
+		return len(ma) > len(mb)
+	}
+	return firstStart(ma) < firstStart(mb)
+}
+
+func firstStart(ms []text.Span) int {
+	first := -1
+	for _, m := range ms {
+		if first < 0 || m.Start < first {
+			first = m.Start
+		}
+	}
+	return first
+}
+
+// fitsName reports whether the folded words x are a shorter form of the
+// name y: fewer words, in order, the same surname, and the same initials
+// if x has any ("George Bush" fits "George W. Bush"; "George W. Bush" does
+// not fit "George H. W. Bush").
+func fitsName(x, y []string) bool {
+	if len(x) >= len(y) || x[len(x)-1] != y[len(y)-1] {
+		return false
+	}
+	var ix, iy []string
+	for _, w := range y {
+		if initialWord(w) {
+			iy = append(iy, w)
+		}
+	}
+	i := 0
+	for _, w := range y {
+		if i < len(x) && x[i] == w {
+			i++
+		}
+	}
+	for _, w := range x {
+		if initialWord(w) {
+			ix = append(ix, w)
+		}
+	}
+	return i == len(x) && (len(ix) == 0 || slices.Equal(ix, iy))
+}
+
+// initialWord reports whether w is an initial: "w.", "w", "j.m.".
+func initialWord(w string) bool {
+	return len(w) == 1 || strings.HasSuffix(w, ".") && len(w) <= 4
 }
 
 // merge moves entity e's mentions and roles into entity to, leaving e empty.

@@ -9,7 +9,7 @@ import (
 
 // Version changes whenever extraction changes what it outputs for the same
 // input; stored records from older versions are re-extracted.
-const Version = "0.2.0"
+const Version = "0.3.0"
 
 // Options tune extraction without making it impure.
 type Options struct {
