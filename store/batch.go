@@ -1,12 +1,10 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -16,9 +14,8 @@ import (
 
 // batchStmts are the statements of one batch's transaction.
 type batchStmts struct {
-	byHash, candidates, insArticle, insLSH, insArticleFTS,
-	insQuote, insQuoteFTS, delQuoteFTS, delQuotes, updArticle,
-	delArticleFTS, articleKey,
+	byHash, candidates, insArticle, insLSH,
+	insQuote, delQuotes, updArticle, articleKey, logMove,
 	failure, clearFailure, staleSpeaker *sql.Stmt
 	demote, demoteQuotes, demoteSpeakers, demoteLSH *sql.Stmt
 
@@ -27,8 +24,8 @@ type batchStmts struct {
 	touched                                 map[int64]bool // speakers given quotations in this batch
 	counts                                  map[countKey]int
 	addCount, addDay, addSource, addSpeaker *sql.Stmt
-	// The batch's full-text rows, written at its end in rowid order: FTS5
-	// writes a new index segment whenever a rowid is lower than the last.
+	// The batch's full-text rows, for the indexer (index.go). Full-text
+	// rowids are the rows' date keys (datekey.go).
 	quoteFTS, articleFTS []ftsRow
 	quoteKeys            *sql.Stmt
 }
@@ -69,18 +66,15 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 			signature, extractor_version, timexes, entities, text)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.insLSH, `INSERT OR IGNORE INTO lsh (band_key, article_id) VALUES (?, ?)` + strings.Repeat(", (?, ?)", dedup.Bands-1)},
-		// Full-text rowids are the rows' date keys (datekey.go).
-		{&s.insArticleFTS, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`},
-		{&s.delArticleFTS, `INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`},
 		{&s.articleKey, `SELECT fkey FROM articles WHERE id = ?`},
 		{&s.insQuote, `INSERT INTO quotes (article_id, seq, dup, dkey, source, speaker_id, text, start, end, kind,
 			speaker, speaker_type, speaker_role, mention_text, mention_start, mention_end,
 			cue_text, cue_start, cue_end, said_on, said_on_from)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&s.insQuoteFTS, `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`},
-		{&s.delQuoteFTS, `INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', ?, ?)`},
-		{&s.quoteKeys, `SELECT fkey, text FROM quotes WHERE article_id = ?`},
-		{&s.delQuotes, `DELETE FROM quotes WHERE article_id = ?`},
+		{&s.quoteKeys, `SELECT id, fkey, text FROM quotes WHERE article_id = ?`},
+		// The quotations a re-extraction replaces: those before its new ones.
+		{&s.delQuotes, `DELETE FROM quotes WHERE article_id = ? AND id <= ?`},
+		{&s.logMove, `INSERT INTO search_log (article_id) VALUES (?)`},
 		{&s.updArticle, `UPDATE articles SET published = ?, published_from = ?, language = ?,
 			extractor_version = ?, timexes = ?, entities = ? WHERE id = ?`},
 		{&s.failure, `INSERT INTO failures (item, error, at) VALUES (?, ?, ?)
@@ -104,12 +98,13 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 	return &s, nil
 }
 
-// writeBatch stores one batch in one transaction.
-func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, names *speakerNames) (writerStats, error) {
+// writeBatch stores one batch in one transaction. It returns what the
+// batch adds to the full-text index, for the indexer.
+func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, names *speakerNames) (writerStats, indexBatch, error) {
 	var stats writerStats
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return stats, fmt.Errorf("begin batch: %w", err)
+		return stats, indexBatch{}, fmt.Errorf("begin batch: %w", err)
 	}
 	defer tx.Rollback()
 	// The statements run under a context that is never cancelled: under a
@@ -120,10 +115,10 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 	ctx = context.WithoutCancel(ctx)
 	st, err := prepareBatch(ctx, tx)
 	if err != nil {
-		return stats, err
+		return stats, indexBatch{}, err
 	}
 	if v, err := namesVersion(ctx, tx); err != nil {
-		return stats, fmt.Errorf("speaker names: %w", err)
+		return stats, indexBatch{}, fmt.Errorf("speaker names: %w", err)
 	} else if v != names.version {
 		names.ids, names.version = map[nameKey]int64{}, v
 	}
@@ -132,23 +127,23 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 	// are any: most ingests have none to clear.
 	var failures bool
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM failures)`).Scan(&failures); err != nil {
-		return stats, fmt.Errorf("read failures: %w", err)
+		return stats, indexBatch{}, fmt.Errorf("read failures: %w", err)
 	}
 	now := time.Now().UTC().Format(time.RFC3339)
 	for _, it := range items {
 		if err := cancel.Err(); err != nil {
-			return stats, err
+			return stats, indexBatch{}, err
 		}
 		if it.err != nil {
 			failures = true
 			if _, err := st.failure.ExecContext(ctx, it.where, it.err.Error(), now); err != nil {
-				return stats, fmt.Errorf("record failure of %s: %w", it.where, err)
+				return stats, indexBatch{}, fmt.Errorf("record failure of %s: %w", it.where, err)
 			}
 			continue
 		}
 		if it.replace != 0 {
 			if err := st.replace(ctx, it); err != nil {
-				return stats, fmt.Errorf("re-extract article %d: %w", it.replace, err)
+				return stats, indexBatch{}, fmt.Errorf("re-extract article %d: %w", it.replace, err)
 			}
 			stats.stored++
 			continue
@@ -156,7 +151,7 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 		if !it.known {
 			near, stored, err := st.insert(ctx, it)
 			if err != nil {
-				return stats, fmt.Errorf("store %s: %w", it.where, err)
+				return stats, indexBatch{}, fmt.Errorf("store %s: %w", it.where, err)
 			}
 			if !stored {
 				stats.unchanged++ // the same text earlier in this batch
@@ -171,31 +166,34 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 			continue
 		}
 		if _, err := st.clearFailure.ExecContext(ctx, it.where); err != nil {
-			return stats, fmt.Errorf("clear failure of %s: %w", it.where, err)
+			return stats, indexBatch{}, fmt.Errorf("clear failure of %s: %w", it.where, err)
 		}
 	}
 	if err := st.flushCounts(ctx); err != nil {
-		return stats, err
-	}
-	if err := st.flushFTS(ctx); err != nil {
-		return stats, err
+		return stats, indexBatch{}, err
 	}
 	for id := range st.touched {
 		if _, err := st.staleSpeaker.ExecContext(ctx, id); err != nil {
-			return stats, fmt.Errorf("mark speaker stale: %w", err)
+			return stats, indexBatch{}, fmt.Errorf("mark speaker stale: %w", err)
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('speakers_stale', '1')
 		ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
-		return stats, fmt.Errorf("mark speakers stale: %w", err)
+		return stats, indexBatch{}, fmt.Errorf("mark speakers stale: %w", err)
+	}
+	// What the index holds once it has this batch: every row the corpus
+	// has now.
+	m, err := corpusMarks(ctx, tx)
+	if err != nil {
+		return stats, indexBatch{}, err
 	}
 	if err := cancel.Err(); err != nil {
-		return stats, err
+		return stats, indexBatch{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return stats, fmt.Errorf("commit batch: %w", err)
+		return stats, indexBatch{}, fmt.Errorf("commit batch: %w", err)
 	}
-	return stats, nil
+	return stats, indexBatch{articles: st.articleFTS, quotes: st.quoteFTS, marks: m}, nil
 }
 
 // insert stores a new article, unless its text is already stored, linking
@@ -288,43 +286,6 @@ func (st *batchStmts) flushCounts(ctx context.Context) error {
 		}
 	}
 	clear(st.counts)
-	return nil
-}
-
-// flushFTS writes the batch's full-text rows in rowid order, deletions of a
-// rowid before additions.
-func (st *batchStmts) flushFTS(ctx context.Context) error {
-	for _, t := range []struct {
-		rows     []ftsRow
-		ins, del *sql.Stmt
-		args     func(ftsRow) []any
-	}{
-		{st.articleFTS, st.insArticleFTS, st.delArticleFTS, func(r ftsRow) []any { return []any{r.rowid, r.title, r.text} }},
-		{st.quoteFTS, st.insQuoteFTS, st.delQuoteFTS, func(r ftsRow) []any { return []any{r.rowid, r.text} }},
-	} {
-		slices.SortFunc(t.rows, func(a, b ftsRow) int {
-			if c := cmp.Compare(a.rowid, b.rowid); c != 0 {
-				return c
-			}
-			if a.del == b.del {
-				return 0
-			}
-			if a.del {
-				return -1
-			}
-			return 1
-		})
-		for _, r := range t.rows {
-			stmt := t.ins
-			if r.del {
-				stmt = t.del
-			}
-			if _, err := stmt.ExecContext(ctx, t.args(r)...); err != nil {
-				return fmt.Errorf("full-text index: %w", err)
-			}
-		}
-	}
-	st.articleFTS, st.quoteFTS = nil, nil
 	return nil
 }
 
@@ -471,20 +432,20 @@ func (st *batchStmts) replace(ctx context.Context, it item) error {
 	if err != nil {
 		return fmt.Errorf("unindex quotations: %w", err)
 	}
+	var last int64 // the highest ID of the old quotations
 	for rows.Next() {
 		d := ftsRow{del: true}
-		if err := rows.Scan(&d.rowid, &d.text); err != nil {
+		var id int64
+		if err := rows.Scan(&id, &d.rowid, &d.text); err != nil {
 			rows.Close()
 			return fmt.Errorf("unindex quotations: %w", err)
 		}
 		st.quoteFTS = append(st.quoteFTS, d)
+		last = max(last, id)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("unindex quotations: %w", err)
-	}
-	if _, err := st.delQuotes.ExecContext(ctx, it.replace); err != nil {
-		return fmt.Errorf("delete quotations: %w", err)
 	}
 	var before, after int64
 	if err := st.articleKey.QueryRowContext(ctx, it.replace).Scan(&before); err != nil {
@@ -500,8 +461,19 @@ func (st *batchStmts) replace(ctx context.Context, it item) error {
 	if after != before { // a new publication day: the full-text row moves
 		st.articleFTS = append(st.articleFTS, ftsRow{rowid: before, del: true, title: it.art.Title, text: it.art.Text},
 			ftsRow{rowid: after, title: it.art.Title, text: it.art.Text})
+		if _, err := st.logMove.ExecContext(ctx, it.replace); err != nil {
+			return fmt.Errorf("log the move of article %d: %w", it.replace, err)
+		}
 	}
-	return st.insertQuotes(ctx, it.replace, it.dup, it.art.Source, r)
+	// The new quotations go in before the old ones go, so that no
+	// quotation ID is ever used twice (index.go).
+	if err := st.insertQuotes(ctx, it.replace, it.dup, it.art.Source, r); err != nil {
+		return err
+	}
+	if _, err := st.delQuotes.ExecContext(ctx, it.replace, last); err != nil {
+		return fmt.Errorf("delete quotations: %w", err)
+	}
+	return nil
 }
 
 // sortKey is a quotation's date for ordering: said_on, else the day of

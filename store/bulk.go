@@ -23,7 +23,7 @@ var deferredIndexes = []string{"quotes_fkey", "quotes_speaker", "quotes_source",
 // not live to build them. Their definitions are kept in meta, in the same
 // transaction, so that buildIndexes restores exactly what was there.
 func (db *DB) deferIndexes(ctx context.Context) (bool, error) {
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("defer indexes: %w", err)
 	}
@@ -65,7 +65,7 @@ func (db *DB) deferIndexes(ctx context.Context) (bool, error) {
 // missing, in one transaction: a killed build leaves them all to the next
 // ingest.
 func (db *DB) buildIndexes(ctx context.Context) error {
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("build indexes: %w", err)
 	}

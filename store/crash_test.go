@@ -57,6 +57,7 @@ func chronicleBinary(t *testing.T) string {
 type corpusState struct {
 	articles, quotes, hashes, duplicates, speakers int
 	inputs                                         string
+	index                                          string // entries of a few words in the full-text index
 }
 
 func state(t *testing.T, db *DB) corpusState {
@@ -80,6 +81,7 @@ func state(t *testing.T, db *DB) corpusState {
 		duplicates: count(t, db, `SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL`),
 		speakers:   count(t, db, `SELECT COUNT(*) FROM speakers WHERE live = 1`),
 		inputs:     strings.Join(ids, " "),
+		index:      indexState(t, db),
 	}
 }
 

@@ -10,30 +10,55 @@ import (
 	"strconv"
 	"strings"
 
-	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+	"modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
 )
 
 // ErrNotFound is wrapped by lookups of IDs that are not in the database.
 var ErrNotFound = errors.New("not found")
 
-// DB is a chronicle database. Reads may run from any goroutine while one
+// DB is a chronicle database: the corpus file and, beside it, its
+// full-text index (index.go). Reads may run from any goroutine while one
 // ingest or re-extraction writes: SQLite's write-ahead log lets readers see
 // the last committed batch.
 type DB struct {
-	sql  *sql.DB
+	sql  *sql.DB // reads, with the index attached as "search"
+	w    *sql.DB // writes of the corpus: without the index, so that they lock only the corpus file
+	idx  *sql.DB // the index alone
 	path string
 }
 
-// Open opens the database at path, creating it and its schema if needed.
+// Open opens the database at path, creating it and its schema if needed,
+// and its index. A new index (the corpus was just made, or migrated from a
+// schema that kept the index inside, or copied without it) is filled from
+// the corpus before Open returns.
 func Open(ctx context.Context, path string) (*DB, error) {
-	sdb, err := openPool(path, 32000, 8) // 32 MB of page cache per connection
+	w, err := openPool(path, 32000, 2) // 32 MB of page cache per connection
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{sql: sdb, path: path}
-	if err := db.migrate(ctx); err != nil {
-		sdb.Close()
+	db := &DB{w: w, path: path}
+	fail := func(err error) (*DB, error) {
+		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := db.migrate(ctx); err != nil {
+		return fail(err)
+	}
+	created, err := db.openIndex(ctx)
+	if err != nil {
+		return fail(err)
+	}
+	c, err := sqlite.NewConnector(dsn(path, 32000))
+	if err != nil {
+		return fail(err)
+	}
+	db.sql = sql.OpenDB(attaching{c, indexPath(path)})
+	db.sql.SetMaxOpenConns(8)
+	db.sql.SetMaxIdleConns(8)
+	if created {
+		if err := db.catchUp(ctx); err != nil {
+			return fail(err)
+		}
 	}
 	return db, nil
 }
@@ -41,6 +66,17 @@ func Open(ctx context.Context, path string) (*DB, error) {
 // openPool opens a pool of at most conns connections, each with a page
 // cache of cacheKB.
 func openPool(path string, cacheKB, conns int) (*sql.DB, error) {
+	sdb, err := sql.Open("sqlite", dsn(path, cacheKB))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	sdb.SetMaxOpenConns(conns)
+	sdb.SetMaxIdleConns(conns)
+	return sdb, nil
+}
+
+// dsn is the data source name of the database file at path.
+func dsn(path string, cacheKB int) string {
 	q := url.Values{}
 	for _, p := range []string{
 		"journal_mode(WAL)",
@@ -52,26 +88,28 @@ func openPool(path string, cacheKB, conns int) (*sql.DB, error) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate") // writers take the lock up front: no upgrade deadlocks
-	sdb, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	sdb.SetMaxOpenConns(conns)
-	sdb.SetMaxIdleConns(conns)
-	return sdb, nil
+	return "file:" + path + "?" + q.Encode()
 }
 
 // Close closes the database.
-func (db *DB) Close() error { return db.sql.Close() }
+func (db *DB) Close() error {
+	var errs []error
+	for _, p := range []*sql.DB{db.sql, db.idx, db.w} {
+		if p != nil {
+			errs = append(errs, p.Close())
+		}
+	}
+	return errors.Join(errs...)
+}
 
 func (db *DB) migrate(ctx context.Context) error {
 	// A current database needs no write: readers open it while an ingest
 	// holds the write lock.
 	var v string
-	if db.sql.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema'`).Scan(&v) == nil && v == strconv.Itoa(schemaVersion) {
+	if db.w.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema'`).Scan(&v) == nil && v == strconv.Itoa(schemaVersion) {
 		return nil
 	}
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
@@ -86,31 +124,41 @@ func (db *DB) migrate(ctx context.Context) error {
 	if n, _ := strconv.Atoi(v); n > schemaVersion {
 		return fmt.Errorf("database schema %s is newer than this chronicle's (%d)", v, schemaVersion)
 	}
+	if v != "" {
+		slog.Info("migrating the database to schema "+strconv.Itoa(schemaVersion), "path", db.path, "from", v)
+	}
 	if v == "1" {
-		slog.Info("migrating the database to schema 4: rebuilding the full-text index and counts", "path", db.path)
 		for _, q := range migrateV1 {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return fmt.Errorf("migrate from schema 1: %w", err)
 			}
 		}
 	}
+	// Schemas 1 to 4 kept the full-text index in the corpus; it moves to
+	// its own file, built from the articles when Open finds it new.
+	for _, q := range []string{`DROP TABLE IF EXISTS articles_fts`, `DROP TABLE IF EXISTS quotes_fts`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, schema); err != nil {
 		return fmt.Errorf("create schema: %w", err)
 	}
+	var fill []string
 	switch v {
 	case "1":
-		for _, q := range rebuildV1 {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return fmt.Errorf("migrate from schema 1: %w", err)
-			}
-		}
-	case "3":
-		slog.Info("migrated the database to schema 4: near-duplicates indexed by original", "path", db.path)
+		fill = rebuildV1
 	case "2":
-		slog.Info("migrating the database to schema 4: counting quotations per speaker", "path", db.path)
-		if _, err := tx.ExecContext(ctx, fillSpeakerCounts); err != nil {
-			return fmt.Errorf("migrate from schema 2: %w", err)
+		fill = []string{fillSpeakerCounts}
+	}
+	for _, q := range fill {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("migrate from schema %s: %w", v, err)
 		}
+	}
+	// The corpus's identity, which its index records (index.go).
+	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO meta (key, value) VALUES ('corpus', lower(hex(randomblob(16))))`); err != nil {
+		return fmt.Errorf("create schema: %w", err)
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('schema', ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, strconv.Itoa(schemaVersion))

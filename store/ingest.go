@@ -93,6 +93,9 @@ func (db *DB) Ingest(ctx context.Context, inputs []string, opt IngestOptions) (I
 	if _, err := db.deferIndexes(ctx); err != nil {
 		return stats, fmt.Errorf("ingest: %w", err)
 	}
+	if err := db.catchUp(ctx); err != nil { // after a killed run
+		return stats, fmt.Errorf("ingest: %w", err)
+	}
 	w := db.startWriter(ctx, opt.Batch, opt.CacheMiB)
 	err = article.Process(ctx, r, inputs, workers,
 		func(it article.Item) item {
@@ -122,16 +125,23 @@ func (db *DB) Ingest(ctx context.Context, inputs []string, opt IngestOptions) (I
 		err = werr
 	}
 	if err != nil {
+		w.closeIndex()
 		return stats, fmt.Errorf("ingest: %w", err)
 	}
-	if err := db.MergeIfStale(ctx); err != nil {
-		return stats, fmt.Errorf("ingest: %w", err)
+	// The speaker merge and the index builds write the corpus while the
+	// indexer finishes the full-text index of the last batches.
+	err = db.MergeIfStale(ctx)
+	if err == nil {
+		err = db.buildIndexes(ctx) // when no merge was needed
 	}
-	if err := db.buildIndexes(ctx); err != nil { // when no merge was needed
+	if ierr := w.closeIndex(); err == nil {
+		err = ierr
+	}
+	if err != nil {
 		return stats, fmt.Errorf("ingest: %w", err)
 	}
 	// Refresh the planner's statistics when the tables have grown.
-	if _, err := db.sql.ExecContext(ctx, `PRAGMA optimize`); err != nil {
+	if _, err := db.w.ExecContext(ctx, `PRAGMA optimize`); err != nil {
 		return stats, fmt.Errorf("ingest: optimize: %w", err)
 	}
 	return stats, nil

@@ -50,7 +50,7 @@ func namesVersion(ctx context.Context, q interface {
 // merge (a killed ingest leaves the flag set, so the next run merges).
 func (db *DB) MergeIfStale(ctx context.Context) error {
 	var v string
-	err := db.sql.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'speakers_stale'`).Scan(&v)
+	err := db.w.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'speakers_stale'`).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) || err == nil && v == "0" {
 		return nil
 	}
@@ -67,7 +67,7 @@ func (db *DB) MergeIfStale(ctx context.Context) error {
 // their speaker IDs; new keys get new IDs in key order; a speaker whose key
 // is gone stays in the table, not live, so that its ID is never reused.
 func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("merge speakers: %w", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 )
 
@@ -26,12 +27,10 @@ func TestMigrateSchema1(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer old.Close()
-	if n := count(t, old, `SELECT COUNT(*) FROM meta WHERE key = 'schema' AND value = '4'`); n != 1 {
-		t.Fatal("schema version not 4 after migration")
-	}
+	checkVersion(t, old)
 	for _, q := range []string{`INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)`,
 		`INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)`} {
-		if _, err := old.sql.Exec(q); err != nil {
+		if _, err := old.idx.Exec(q); err != nil {
 			t.Errorf("%s: %v", q, err)
 		}
 	}
@@ -77,7 +76,7 @@ func TestMigrateSchema2(t *testing.T) {
 	ingest(t, db, fixtures...)
 	for _, q := range []string{`DROP TRIGGER speaker_counts_delete`, `DROP TRIGGER speaker_counts_update`,
 		`DROP TABLE speaker_counts`, `UPDATE meta SET value = '2' WHERE key = 'schema'`} {
-		if _, err := db.sql.Exec(q); err != nil {
+		if _, err := db.w.Exec(q); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -86,13 +85,67 @@ func TestMigrateSchema2(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if n := count(t, db, `SELECT COUNT(*) FROM meta WHERE key = 'schema' AND value = '4'`); n != 1 {
-		t.Fatal("schema version not 4 after migration")
-	}
+	checkVersion(t, db)
 	checkCounts(t, db, "after migration from schema 2")
 	// The triggers are back: a merge moves counts.
 	if err := db.MergeSpeakers(ctx, speakerNamed(t, db, "Elin Sandberg").ID, speakerNamed(t, db, "Jonas Sandberg").ID); err != nil {
 		t.Fatal(err)
 	}
 	checkCounts(t, db, "after a merge on a migrated database")
+}
+
+func checkVersion(t *testing.T, db *DB) {
+	t.Helper()
+	if n := count(t, db, `SELECT COUNT(*) FROM meta WHERE key = 'schema' AND value = ?`, strconv.Itoa(schemaVersion)); n != 1 {
+		t.Fatalf("schema version not %d after migration", schemaVersion)
+	}
+}
+
+// A database of schema 4 kept its full-text index inside; opened now, the
+// index moves to its own file, built from the articles, and searches find
+// what they found before.
+func TestMigrateSchema4(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v4.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingest(t, db, fixtures...)
+	before, _, err := db.Search(ctx, "ferry", 0, "")
+	if err != nil || len(before) == 0 {
+		t.Fatalf("search ferry before: %d hits, %v", len(before), err)
+	}
+	for _, q := range []string{
+		`CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='fkey', columnsize=0)`,
+		`CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='fkey', columnsize=0)`,
+		`INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')`,
+		`DROP TABLE search_log`,
+		`DELETE FROM meta WHERE key = 'corpus'`,
+		`UPDATE meta SET value = '4' WHERE key = 'schema'`} {
+		if _, err := db.w.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	if err := removeIndex(path); err != nil {
+		t.Fatal(err)
+	}
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	checkVersion(t, db)
+	if n := count(t, db, `SELECT COUNT(*) FROM main.sqlite_master WHERE name LIKE '%_fts%'`); n != 0 {
+		t.Errorf("%d full-text tables left in the corpus", n)
+	}
+	after, _, err := db.Search(ctx, "ferry", 0, "")
+	if err != nil || len(after) != len(before) {
+		t.Errorf("search ferry after migration: %d hits (%v), want %d", len(after), err, len(before))
+	}
+	for i := range min(len(before), len(after)) {
+		if before[i].Snippet != after[i].Snippet || before[i].ArticleID != after[i].ArticleID {
+			t.Errorf("hit %d: %+v after, %+v before", i, after[i], before[i])
+		}
+	}
 }

@@ -20,6 +20,9 @@ func (db *DB) Reextract(ctx context.Context, opt IngestOptions) (IngestStats, er
 	if err := db.buildIndexes(ctx); err != nil { // left by a killed first ingest
 		return stats, fmt.Errorf("reextract: %w", err)
 	}
+	if err := db.catchUp(ctx); err != nil { // after a killed run
+		return stats, fmt.Errorf("reextract: %w", err)
+	}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -67,10 +70,13 @@ func (db *DB) Reextract(ctx context.Context, opt IngestOptions) (IngestStats, er
 			err = e
 		}
 	}
-	if err != nil {
-		return stats, fmt.Errorf("reextract: %w", err)
+	if err == nil {
+		err = db.MergeIfStale(ctx)
 	}
-	if err := db.MergeIfStale(ctx); err != nil {
+	if ierr := w.closeIndex(); err == nil {
+		err = ierr
+	}
+	if err != nil {
 		return stats, fmt.Errorf("reextract: %w", err)
 	}
 	return stats, nil

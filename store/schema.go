@@ -2,7 +2,7 @@ package store
 
 // schemaVersion is bumped whenever schema changes; Open refuses databases
 // from a newer chronicle and migrates older ones.
-const schemaVersion = 4
+const schemaVersion = 5
 
 // schema creates every table and index. Quotation dates live in dkey, the
 // sort key: said_on, else the article's publication day, else "~" (which
@@ -135,17 +135,11 @@ CREATE INDEX IF NOT EXISTS quotes_speaker_name ON quotes(speaker) WHERE speaker 
 -- Quotations whose speaker name the merge has not seen yet.
 CREATE INDEX IF NOT EXISTS quotes_unassigned ON quotes(id) WHERE speaker IS NOT NULL AND speaker_id IS NULL;
 
--- The rowids are date keys (datekey.go), so matches come in date order.
--- columnsize=0: no per-row size table to write (one B-tree insert less per
--- article and quotation); it only serves bm25 ranking, which we do not use.
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-	title, text, content='articles', content_rowid='fkey', columnsize=0);
-CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
-	text, content='quotes', content_rowid='fkey', columnsize=0);
--- Merge index segments 8 at a time rather than 4: about half the merge
--- work during ingest, for a few more segments per query.
-INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);
-INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('automerge', 8);
+-- Articles whose full-text row moved to another date key (a re-extraction
+-- changed the publication day), for the index to catch up on after a
+-- killed run (index.go). AUTOINCREMENT: entries are pruned, and a reused
+-- number would look applied already.
+CREATE TABLE IF NOT EXISTS search_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id INTEGER NOT NULL);
 
 -- Speakers are the identities of the last merge; key is the merge's stable
 -- key for the identity, so that IDs survive re-extraction and new articles.
@@ -208,9 +202,9 @@ CREATE TABLE IF NOT EXISTS failures (
 );
 `
 
-// migrateV1 brings a version 1 database to version 2: date keys, and the
-// full-text tables rebuilt on them (minutes on a large database, once).
-// The schema then creates the new indexes and tables.
+// migrateV1 brings a version 1 database to version 2: date keys (the
+// full-text index is rebuilt on them in its own file, minutes on a large
+// database, once). The schema then creates the new indexes and tables.
 var migrateV1 = []string{
 	`ALTER TABLE articles ADD COLUMN fkey INTEGER AS ` + fkeySQL("COALESCE(substr(published, 1, 10), '~')", "id") + ` VIRTUAL`,
 	`ALTER TABLE quotes ADD COLUMN fkey INTEGER AS ` + fkeySQL("dkey", "id") + ` VIRTUAL`,
@@ -219,15 +213,13 @@ var migrateV1 = []string{
 	`DROP TABLE IF EXISTS quotes_fts`,
 }
 
-// rebuildV1 fills what migrateV1 and the schema added: the full-text
-// tables, from their content tables, and the quotation counts.
+// rebuildV1 fills what migrateV1 and the schema added: the quotation
+// counts.
 var rebuildV1 = []string{
 	`INSERT INTO quote_counts (source, dkey, n) SELECT source, dkey, COUNT(*) FROM quotes WHERE dup = 0 GROUP BY source, dkey`,
 	`INSERT INTO day_counts (dkey, n) SELECT dkey, SUM(n) FROM quote_counts GROUP BY dkey`,
 	`INSERT INTO source_counts (source, n) SELECT source, SUM(n) FROM quote_counts GROUP BY source`,
 	fillSpeakerCounts,
-	`INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')`,
-	`INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')`,
 }
 
 // fillSpeakerCounts fills speaker_counts, new in schema 3, from the

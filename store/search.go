@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strconv"
@@ -105,13 +106,9 @@ func (db *DB) search(ctx context.Context, query string, limit int, cur string) (
 		last := refs[limit-1]
 		next = encodeCursor(cursor{strconv.FormatInt(last.fkey>>idBits, 10) + "|" + last.kind, last.rid})
 	}
-	hits := make([]Hit, 0, len(refs))
-	for _, r := range refs {
-		h, err := db.hit(ctx, query, r)
-		if err != nil {
-			return nil, "", err
-		}
-		hits = append(hits, h)
+	hits, err := db.hits(ctx, query, refs)
+	if err != nil {
+		return nil, "", err
 	}
 	return hits, next, nil
 }
@@ -140,24 +137,67 @@ func (db *DB) searchRefs(ctx context.Context, kind, q string, args ...any) ([]se
 	return out, rows.Err()
 }
 
-// hit fills in one search result, its snippet made for it alone so that
-// only the shown page pays for snippets.
-func (db *DB) hit(ctx context.Context, query string, r searchRef) (Hit, error) {
-	h := Hit{Kind: "article", ArticleID: r.aid}
-	err := db.sql.QueryRowContext(ctx, `SELECT title, source, published FROM articles WHERE id = ?`, r.aid).
-		Scan(&h.Title, &h.Source, &h.Published)
+// hits fills in the search results of one page, each with its snippet.
+// The index keeps no text (index.go), so FTS5 makes the snippets over a
+// copy of each text in a temporary table of the reading connection: the
+// same snippets as from the index, for the shown page only.
+func (db *DB) hits(ctx context.Context, query string, refs []searchRef) ([]Hit, error) {
+	if len(refs) == 0 {
+		return nil, nil
+	}
+	conn, err := db.sql.Conn(ctx)
 	if err != nil {
-		return h, err
+		return nil, err
 	}
-	if r.kind == "1" {
-		err = db.sql.QueryRowContext(ctx, `SELECT snippet(articles_fts, -1, '«', '»', '…', 24)
-			FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`, query, r.fkey).Scan(&h.Snippet)
-		return h, err
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippets USING fts5(title, text)`); err != nil {
+		return nil, fmt.Errorf("snippets: %w", err)
 	}
-	h.Kind, h.QuoteID = "quote", &r.rid
-	err = db.sql.QueryRowContext(ctx, `SELECT snippet(quotes_fts, 0, '«', '»', '…', 24),
-		COALESCE(s.name, q.speaker) FROM quotes_fts JOIN quotes q ON q.fkey = quotes_fts.rowid
-		LEFT JOIN speakers s ON s.id = q.speaker_id
-		WHERE quotes_fts MATCH ? AND quotes_fts.rowid = ?`, query, r.fkey).Scan(&h.Snippet, &h.Speaker)
-	return h, err
+	out := make([]Hit, 0, len(refs))
+	for _, r := range refs {
+		h := Hit{Kind: "article", ArticleID: r.aid}
+		var title, text string
+		err := conn.QueryRowContext(ctx, `SELECT title, source, published, text FROM articles WHERE id = ?`, r.aid).
+			Scan(&h.Title, &h.Source, &h.Published, &text)
+		if err != nil {
+			return nil, err
+		}
+		title = h.Title
+		if r.kind == "0" {
+			h.Kind, h.QuoteID, title = "quote", &r.rid, ""
+			err = conn.QueryRowContext(ctx, `SELECT q.text, COALESCE(s.name, q.speaker) FROM quotes q
+				LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.id = ?`, r.rid).Scan(&text, &h.Speaker)
+			if err != nil {
+				return nil, err
+			}
+		}
+		if h.Snippet, err = snippet(ctx, conn, query, title, text); err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+// snippet marks the matches of query in title and text (the article's, or
+// a quotation's with no title), as FTS5's snippet function does.
+func snippet(ctx context.Context, conn *sql.Conn, query, title, text string) (string, error) {
+	if _, err := conn.ExecContext(ctx, `INSERT INTO temp.snippets (rowid, title, text) VALUES (1, ?, ?)`, title, text); err != nil {
+		return "", fmt.Errorf("snippet: %w", err)
+	}
+	var s string
+	err := conn.QueryRowContext(ctx, `SELECT snippet(snippets, -1, '«', '»', '…', 24) FROM temp.snippets
+		WHERE snippets MATCH ? AND rowid = 1`, query).Scan(&s)
+	if _, derr := conn.ExecContext(ctx, `DELETE FROM temp.snippets`); derr != nil && err == nil {
+		err = derr
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		// The text no longer matches the query as the index had it (a
+		// quotation replaced since): its beginning, unmarked.
+		s, err = clip(text, 160), nil // clip: format.go
+	}
+	if err != nil {
+		return "", fmt.Errorf("snippet: %w", err)
+	}
+	return s, nil
 }

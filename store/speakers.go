@@ -145,7 +145,7 @@ func (db *DB) speakerKey(ctx context.Context, id int64) (string, error) {
 // re-extraction. A correction the merge cannot apply is not stored. The
 // speakers it names are marked stale, so their aliases are rewritten.
 func (db *DB) correct(ctx context.Context, c identity.Correction, ids ...int64) (identity.Result, error) {
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return identity.Result{}, fmt.Errorf("correct speakers: %w", err)
 	}

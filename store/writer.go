@@ -25,6 +25,7 @@ type writer struct {
 	stats   writerStats
 	err     error // set by the goroutine before done closes, or seen through failed
 	failed  chan struct{}
+	index   *indexer // a batch behind, on its own file and core
 }
 
 // speakerNames caches the names table for the writer, so that quotations
@@ -55,25 +56,16 @@ const maxBatchBytes = 16 << 20
 // just written, with this 6%. A fixed size, so memory stays flat.
 const defaultWriterCacheMiB = 128
 
-// ftsHashBytes is how much of a batch's full-text postings FTS5 keeps in
-// memory before writing an index segment. Its default (1 MB) writes a
-// dozen small segments per batch and then spends more time merging them
-// than tokenising; this holds a whole batch (maxBatchBytes of text). At
-// 100,000 articles the full-text writes took 62 s of CPU, now 32 s.
-const ftsHashBytes = 32 << 20
-
 // writerConn is the connection the writer holds for its whole run, with
-// its own page cache and the full-text tables' write settings.
+// its own page cache.
 func (db *DB) writerConn(ctx context.Context, cacheMiB int) (*sql.Conn, error) {
-	conn, err := db.sql.Conn(ctx)
+	conn, err := db.w.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("writer: %w", err)
 	}
 	for _, q := range []string{
 		fmt.Sprintf("PRAGMA cache_size = -%d", cacheMiB<<10),
 		"PRAGMA wal_autocheckpoint = 0", // the checkpointer's job
-		fmt.Sprintf("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', %d)", ftsHashBytes),
-		fmt.Sprintf("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('hashsize', %d)", ftsHashBytes),
 	} {
 		if _, err := conn.ExecContext(ctx, q); err != nil {
 			conn.Close()
@@ -91,7 +83,8 @@ func (db *DB) startWriter(ctx context.Context, size, cacheMiB int) *writer {
 		cacheMiB = defaultWriterCacheMiB
 	}
 	w := &writer{db: db, ctx: ctx, size: size, last: time.Now(),
-		batches: make(chan []item, 1), done: make(chan struct{}), failed: make(chan struct{})}
+		batches: make(chan []item, 1), done: make(chan struct{}), failed: make(chan struct{}),
+		index: db.startIndexer(ctx)}
 	go func() {
 		defer close(w.done)
 		names := &speakerNames{version: "none"}
@@ -108,12 +101,13 @@ func (db *DB) startWriter(ctx context.Context, size, cacheMiB int) *writer {
 			if w.err != nil {
 				continue // drain
 			}
-			s, err := db.writeBatch(ctx, conn, b, names)
+			s, ib, err := db.writeBatch(ctx, conn, b, names)
 			if err != nil {
 				w.err = err
 				close(w.failed)
 				continue
 			}
+			w.index.add(ib)
 			db.checkpoint(ctx, conn, ckpt)
 			w.stats.stored += s.stored
 			w.stats.near += s.near
@@ -156,7 +150,8 @@ func (w *writer) firstErr() error {
 	return w.err
 }
 
-// close writes what is pending and waits for the writer goroutine.
+// close writes what is pending and waits for the writer goroutine. The
+// indexer may still be at work: closeIndex waits for it.
 func (w *writer) close() (writerStats, error) {
 	err := w.flush()
 	close(w.batches)
@@ -166,6 +161,9 @@ func (w *writer) close() (writerStats, error) {
 	}
 	return w.stats, err
 }
+
+// closeIndex waits for the indexer to index every committed batch.
+func (w *writer) closeIndex() error { return w.index.close() }
 
 // checkpointer copies the write-ahead log back into the database file after
 // each of the writer's commits, on a connection of its own, so that the
@@ -183,7 +181,7 @@ func (db *DB) startCheckpointer(ctx context.Context) *checkpointer {
 	go func() {
 		defer close(c.done)
 		for range c.wake {
-			if _, err := db.sql.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`); err != nil && ctx.Err() == nil {
+			if _, err := db.w.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`); err != nil && ctx.Err() == nil {
 				slog.Warn("checkpoint", "err", err)
 			}
 		}

@@ -1,0 +1,425 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// The full-text index lives in a database file of its own beside the
+// corpus (chronicle.db.fts beside chronicle.db), so that an ingest writes
+// it on a second core: SQLite lets one connection write a file at a time,
+// and tokenising and merging the index took as long as everything else the
+// writer does. Readers attach it as "search" and query it as before.
+//
+// The corpus is the truth and the index is derived from it. The index
+// records the highest article and quotation IDs it holds, and the last
+// entry of the corpus's search_log (articles whose row moved to another
+// date key) it has applied; an ingest that finds it behind (a killed run
+// committed a batch to the corpus, not yet to the index) indexes the rest
+// from the corpus before it starts. IDs of new rows only grow (articles are
+// never deleted; a re-extraction inserts an article's new quotations
+// before it deletes the old ones), so "above the mark" is exactly what is
+// missing. A deletion lost that way leaves an entry whose date key no row
+// has any more, which every query's join drops.
+
+// indexSchema is the schema of the index database. The tables are
+// contentless: the text is in the corpus, and snippets are made from it.
+const indexSchema = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- The rowids are date keys (datekey.go), so matches come in date order.
+-- columnsize=0: no per-row size table to write; it only serves bm25
+-- ranking, which we do not use.
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='', columnsize=0);
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(text, content='', columnsize=0);
+-- Merge index segments 8 at a time rather than 4: about half the merge
+-- work during ingest, for a few more segments per query.
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);
+INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('automerge', 8);
+`
+
+// indexPath is the file of the full-text index of the corpus at path.
+func indexPath(path string) string { return path + ".fts" }
+
+// attaching opens corpus connections with the index attached as "search".
+type attaching struct {
+	driver.Connector
+	index string
+}
+
+func (a attaching) Connect(ctx context.Context) (driver.Conn, error) {
+	c, err := a.Connector.Connect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ex, ok := c.(driver.ExecerContext)
+	if !ok {
+		c.Close()
+		return nil, errors.New("attach index: driver connection cannot execute")
+	}
+	for _, q := range []string{`ATTACH DATABASE ? AS search`, `PRAGMA search.cache_size = -16000`} {
+		var args []driver.NamedValue
+		if q[0] == 'A' {
+			args = []driver.NamedValue{{Ordinal: 1, Value: a.index}}
+		}
+		if _, err := ex.ExecContext(ctx, q, args); err != nil {
+			c.Close()
+			return nil, fmt.Errorf("attach index %s: %w", a.index, err)
+		}
+	}
+	return c, nil
+}
+
+// openIndex opens the index database, creating its schema, and makes sure
+// it belongs to this corpus: an index made for another database file (a
+// corpus copied without its index, or restored from a backup) is emptied,
+// to be filled again from the corpus. created reports that it starts empty.
+func (db *DB) openIndex(ctx context.Context) (created bool, err error) {
+	path := indexPath(db.path)
+	idx, err := openPool(path, 64000, 4)
+	if err != nil {
+		return false, err
+	}
+	db.idx = idx
+	corpus, err := db.corpusID(ctx)
+	if err != nil {
+		return false, err
+	}
+	var mine string
+	err = idx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'corpus'`).Scan(&mine)
+	if err == nil && mine == corpus {
+		return false, nil
+	}
+	if err != nil && !errors.Is(err, sql.ErrNoRows) && !strings.Contains(err.Error(), "no such table") {
+		return false, fmt.Errorf("open index %s: %w", path, err)
+	}
+	if mine != "" {
+		slog.Warn("the full-text index belongs to another corpus: rebuilding it", "index", path)
+	}
+	tx, err := idx.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("open index %s: %w", path, err)
+	}
+	defer tx.Rollback()
+	for _, q := range []string{`DROP TABLE IF EXISTS articles_fts`, `DROP TABLE IF EXISTS quotes_fts`, `DROP TABLE IF EXISTS meta`, indexSchema} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return false, fmt.Errorf("create index %s: %w", path, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('corpus', ?), ('articles', '0'), ('quotes', '0'), ('log', '0')`, corpus); err != nil {
+		return false, fmt.Errorf("create index %s: %w", path, err)
+	}
+	return true, tx.Commit()
+}
+
+// corpusID is the corpus's random identity, made with its schema.
+func (db *DB) corpusID(ctx context.Context) (string, error) {
+	var id string
+	if err := db.w.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'corpus'`).Scan(&id); err != nil {
+		return "", fmt.Errorf("read corpus identity: %w", err)
+	}
+	return id, nil
+}
+
+// marks are how far the index has got: the highest article and quotation
+// IDs indexed and the last search_log entry applied.
+type marks struct{ articles, quotes, log int64 }
+
+func readMarks(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, table string) (marks, error) {
+	var m marks
+	rows, err := q.QueryContext(ctx, `SELECT key, value FROM `+table+` WHERE key IN ('articles', 'quotes', 'log')`)
+	if err != nil {
+		return m, fmt.Errorf("read index marks: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return m, fmt.Errorf("read index marks: %w", err)
+		}
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return m, fmt.Errorf("read index marks: %s = %q", k, v)
+		}
+		switch k {
+		case "articles":
+			m.articles = n
+		case "quotes":
+			m.quotes = n
+		case "log":
+			m.log = n
+		}
+	}
+	return m, rows.Err()
+}
+
+// corpusMarks are the marks the index reaches once it holds every row the
+// corpus has committed.
+func corpusMarks(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (marks, error) {
+	var m marks
+	err := q.QueryRowContext(ctx, `SELECT (SELECT COALESCE(MAX(id), 0) FROM articles), (SELECT COALESCE(MAX(id), 0) FROM quotes),
+		(SELECT COALESCE(MAX(seq), 0) FROM search_log)`).Scan(&m.articles, &m.quotes, &m.log)
+	if err != nil {
+		return m, fmt.Errorf("read corpus marks: %w", err)
+	}
+	return m, nil
+}
+
+// indexBatch is what one committed batch of the corpus adds to the index,
+// with the marks the index reaches with it.
+type indexBatch struct {
+	articles, quotes []ftsRow
+	marks            marks
+}
+
+// writeIndex adds one batch to the index in one transaction, with its
+// marks, so that a killed run leaves the index at a batch's end.
+func writeIndex(ctx context.Context, conn *sql.Conn, b indexBatch) error {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("index batch: %w", err)
+	}
+	defer tx.Rollback()
+	for _, t := range []struct {
+		rows     []ftsRow
+		ins, del string
+		args     func(ftsRow) []any
+	}{
+		{b.articles, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`,
+			`INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`,
+			func(r ftsRow) []any { return []any{r.rowid, r.title, r.text} }},
+		{b.quotes, `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`,
+			`INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', ?, ?)`,
+			func(r ftsRow) []any { return []any{r.rowid, r.text} }},
+	} {
+		if len(t.rows) == 0 {
+			continue
+		}
+		ins, err := tx.PrepareContext(ctx, t.ins)
+		if err != nil {
+			return fmt.Errorf("index batch: %w", err)
+		}
+		del, err := tx.PrepareContext(ctx, t.del)
+		if err != nil {
+			return fmt.Errorf("index batch: %w", err)
+		}
+		// In rowid order, deletions of a rowid before additions: FTS5
+		// starts a new segment whenever a rowid is lower than the last.
+		slices.SortFunc(t.rows, func(a, b ftsRow) int {
+			if c := cmp.Compare(a.rowid, b.rowid); c != 0 {
+				return c
+			}
+			if a.del == b.del {
+				return 0
+			}
+			if a.del {
+				return -1
+			}
+			return 1
+		})
+		for _, r := range t.rows {
+			stmt := ins
+			if r.del {
+				stmt = del
+			}
+			if _, err := stmt.ExecContext(ctx, t.args(r)...); err != nil {
+				return fmt.Errorf("index batch: %w", err)
+			}
+		}
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE meta SET value = CASE key WHEN 'articles' THEN ?1 WHEN 'quotes' THEN ?2 ELSE ?3 END
+		WHERE key IN ('articles', 'quotes', 'log')`, b.marks.articles, b.marks.quotes, b.marks.log)
+	if err != nil {
+		return fmt.Errorf("index batch: %w", err)
+	}
+	return tx.Commit()
+}
+
+// indexer is the goroutine that writes the index during an ingest or a
+// re-extraction, a batch behind the corpus writer.
+type indexer struct {
+	batches chan indexBatch
+	done    chan struct{}
+	err     error
+}
+
+// ftsHashBytes is how much of a batch's full-text postings FTS5 keeps in
+// memory before writing an index segment. Its default (1 MB) writes a
+// dozen small segments per batch and then spends more time merging them
+// than tokenising; this holds a whole batch (maxBatchBytes of text).
+const ftsHashBytes = 32 << 20
+
+func (db *DB) startIndexer(ctx context.Context) *indexer {
+	x := &indexer{batches: make(chan indexBatch, 1), done: make(chan struct{})}
+	go func() {
+		defer close(x.done)
+		conn, err := db.indexConn(ctx)
+		if err != nil {
+			x.err = err
+		} else {
+			defer conn.Close()
+		}
+		// The statements run under a context that is never cancelled
+		// (see writeBatch); a cancelled ingest stops between batches.
+		run := context.WithoutCancel(ctx)
+		for b := range x.batches {
+			if x.err != nil {
+				continue // drain: the corpus writer must not block
+			}
+			if err := ctx.Err(); err != nil {
+				x.err = err
+				continue
+			}
+			x.err = writeIndex(run, conn, b)
+		}
+	}()
+	return x
+}
+
+// add hands a committed batch to the indexer, waiting while it is busy
+// with the one before: the index keeps pace, and memory stays bounded.
+func (x *indexer) add(b indexBatch) { x.batches <- b }
+
+// close waits for the indexer to finish what it was given.
+func (x *indexer) close() error {
+	close(x.batches)
+	<-x.done
+	if x.err != nil {
+		return fmt.Errorf("full-text index: %w", x.err)
+	}
+	return nil
+}
+
+// indexConn is a connection to the index with the write settings of FTS5.
+func (db *DB) indexConn(ctx context.Context) (*sql.Conn, error) {
+	conn, err := db.idx.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	for _, q := range []string{
+		fmt.Sprintf("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', %d)", ftsHashBytes),
+		fmt.Sprintf("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('hashsize', %d)", ftsHashBytes),
+	} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			conn.Close()
+			return nil, fmt.Errorf("index: %s: %w", q, err)
+		}
+	}
+	return conn, nil
+}
+
+// catchUp indexes what the corpus has committed and the index has not:
+// after a killed run, for a new index, or once after the migration that
+// moved the index out of the corpus. Only a writer of the corpus (ingest,
+// re-extraction) calls it, before its own indexer starts. It then drops the
+// search_log entries the index has applied.
+func (db *DB) catchUp(ctx context.Context) error {
+	have, err := readMarks(ctx, db.idx, "meta")
+	if err != nil {
+		return err
+	}
+	want, err := corpusMarks(ctx, db.w)
+	if err != nil {
+		return err
+	}
+	if have.articles < want.articles || have.quotes < want.quotes || have.log < want.log {
+		slog.Info("bringing the full-text index up to date", "articles", want.articles-have.articles,
+			"quotations", want.quotes-have.quotes)
+		conn, err := db.indexConn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		for have.articles < want.articles || have.quotes < want.quotes || have.log < want.log {
+			b, err := db.missing(ctx, have, want)
+			if err != nil {
+				return err
+			}
+			if err := writeIndex(ctx, conn, b); err != nil {
+				return err
+			}
+			have = b.marks
+		}
+	}
+	if _, err := db.w.ExecContext(ctx, `DELETE FROM search_log WHERE seq <= ?`, have.log); err != nil {
+		return fmt.Errorf("prune search log: %w", err)
+	}
+	return nil
+}
+
+// missing reads the next page of rows the index lacks, up to want.
+func (db *DB) missing(ctx context.Context, have, want marks) (indexBatch, error) {
+	const articlesPerPage, quotesPerPage = 2000, 20000
+	b := indexBatch{marks: have}
+	read := func(q string, args []any, scan func(*sql.Rows) error) error {
+		rows, err := db.w.QueryContext(ctx, q, args...)
+		if err != nil {
+			return fmt.Errorf("read rows to index: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				return fmt.Errorf("read rows to index: %w", err)
+			}
+		}
+		return rows.Err()
+	}
+	err := read(`SELECT id, fkey, title, text FROM articles WHERE id > ? AND id <= ? ORDER BY id LIMIT ?`,
+		[]any{have.articles, want.articles, articlesPerPage}, func(rows *sql.Rows) error {
+			var r ftsRow
+			err := rows.Scan(&b.marks.articles, &r.rowid, &r.title, &r.text)
+			b.articles = append(b.articles, r)
+			return err
+		})
+	if err == nil && len(b.articles) < articlesPerPage {
+		b.marks.articles = want.articles
+		err = read(`SELECT id, fkey, text FROM quotes WHERE id > ? AND id <= ? ORDER BY id LIMIT ?`,
+			[]any{have.quotes, want.quotes, quotesPerPage}, func(rows *sql.Rows) error {
+				var r ftsRow
+				err := rows.Scan(&b.marks.quotes, &r.rowid, &r.text)
+				b.quotes = append(b.quotes, r)
+				return err
+			})
+		if err == nil && len(b.quotes) < quotesPerPage {
+			b.marks.quotes = want.quotes
+		}
+	}
+	if err == nil && b.marks.quotes == want.quotes {
+		// Articles that moved to another date key: indexed again at the
+		// key they have now (their old entry, if any, is dropped by joins).
+		// An article that moved twice is indexed once.
+		err = read(`SELECT a.fkey, a.title, a.text FROM articles a WHERE a.id IN
+			(SELECT article_id FROM search_log WHERE seq > ? AND seq <= ?)`, []any{have.log, want.log}, func(rows *sql.Rows) error {
+			var r ftsRow
+			err := rows.Scan(&r.rowid, &r.title, &r.text)
+			b.articles = append(b.articles, r)
+			return err
+		})
+		if err == nil {
+			b.marks.log = want.log
+		}
+	}
+	return b, err
+}
+
+// removeIndex deletes the index files of the corpus at path.
+func removeIndex(path string) error {
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if err := os.Remove(indexPath(path) + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}

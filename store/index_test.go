@@ -1,0 +1,136 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// indexState counts the index entries (not the matching rows: an entry
+// indexed twice counts twice) of a few words, in both tables.
+func indexState(t *testing.T, db *DB) string {
+	t.Helper()
+	var out []string
+	for _, table := range []string{"articles_fts", "quotes_fts"} {
+		for _, w := range []string{"the", "said", "ferry", "school"} {
+			n := count(t, db, fmt.Sprintf(`SELECT COUNT(*) FROM %s WHERE %[1]s MATCH ?`, table), w)
+			out = append(out, fmt.Sprintf("%s:%s=%d", table, w, n))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// copyIndex copies the index files of the corpus at path from or to dir.
+func copyIndex(t *testing.T, from, to string) {
+	t.Helper()
+	for _, suffix := range []string{"", "-wal"} {
+		b, err := os.ReadFile(from + suffix)
+		if os.IsNotExist(err) {
+			os.Remove(to + suffix)
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(to+suffix, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.Remove(to + "-shm")
+}
+
+// An ingest killed after the corpus committed a batch and before the index
+// did leaves the index behind; the next ingest indexes what is missing,
+// once. The index of an earlier state stands in for that: it is copied
+// aside after one ingest and put back after a second.
+func TestIndexCatchesUp(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.db")
+	clean := openTest(t)
+	ingest(t, clean, fixtures...)
+	want := indexState(t, clean)
+
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingest(t, db, fixtures[0])
+	db.Close()
+	copyIndex(t, indexPath(path), filepath.Join(dir, "early.fts"))
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	ingest(t, db, fixtures[1:]...)
+	db.Close()
+	copyIndex(t, filepath.Join(dir, "early.fts"), indexPath(path))
+
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got := indexState(t, db); got == want {
+		t.Fatalf("the restored index is not behind: %s", got)
+	}
+	if st := ingest(t, db, fixtures...); st.Stored != 0 {
+		t.Errorf("the second run stored %d articles again", st.Stored)
+	}
+	if got := indexState(t, db); got != want {
+		t.Errorf("index after catching up:\n%s\nclean ingest:\n%s", got, want)
+	}
+	hits, _, err := db.Search(ctx, "school", 0, "")
+	if err != nil || len(hits) == 0 {
+		t.Errorf("search school after catching up: %d hits, %v", len(hits), err)
+	}
+}
+
+// A corpus opened without its index (copied alone), or with the index of
+// another corpus, gets its own, built from its articles.
+func TestIndexRebuilt(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	clean := openTest(t)
+	ingest(t, clean, fixtures...)
+	want := indexState(t, clean)
+
+	path := filepath.Join(dir, "c.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingest(t, db, fixtures...)
+	db.Close()
+	for _, c := range []struct {
+		name  string
+		spoil func()
+	}{
+		{"missing", func() {
+			if err := removeIndex(path); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"another corpus's", func() {
+			other := filepath.Join(dir, "other.db")
+			o, err := Open(ctx, other)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ingest(t, o, fixtures[0])
+			o.Close()
+			copyIndex(t, indexPath(other), indexPath(path))
+		}},
+	} {
+		c.spoil()
+		db, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := indexState(t, db); got != want {
+			t.Errorf("%s index, after Open:\n%s\nclean ingest:\n%s", c.name, got, want)
+		}
+		db.Close()
+	}
+}
