@@ -73,6 +73,7 @@ type reextractCmd struct {
 }
 
 func (c *reextractCmd) Run(ctx context.Context, app *cli) error {
+	tuneGCForIngest()
 	return withDB(ctx, app, func(db *store.DB) error {
 		prog := startProgress(os.Stderr, &article.Reader{}, nil)
 		stats, err := db.Reextract(ctx, store.IngestOptions{Workers: c.Workers, Batch: c.Batch, OnItem: prog.item})
