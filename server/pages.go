@@ -131,6 +131,20 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	f.About = v.Query
 	v.Faceted = f.Speaker != "" || f.Source != "" || f.Since != "" || f.Until != ""
 	ctx := r.Context()
+	// The facets are counted beside the page's own query, so that the page
+	// waits at most FacetWait from its start for them, not after its query.
+	ff := f
+	ff.Limit, ff.Cursor = 0, ""
+	type counted struct {
+		fc    store.Facets
+		ready bool
+		err   error
+	}
+	facets := make(chan counted, 1)
+	go func() {
+		fc, ready, err := s.facetsWithin(ctx, ff)
+		facets <- counted{fc, ready, err}
+	}()
 	if v.Query != "" && !v.Faceted {
 		hits, next, err := s.corpus.Search(ctx, v.Query, f.Limit, f.Cursor)
 		if err != nil {
@@ -154,14 +168,12 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		v.Quotes = quoteRows(qs, v.Query)
 		v.Next = nextHref("/", q, next)
 	}
-	ff := f
-	ff.Limit, ff.Cursor = 0, ""
-	var ready bool
-	if v.Facets, ready, err = s.facetsWithin(ctx, ff); err != nil {
-		s.failErr(w, r, err)
+	c := <-facets
+	if c.err != nil {
+		s.failErr(w, r, c.err)
 		return
 	}
-	v.Counting = !ready
+	v.Facets, v.Counting = c.fc, !c.ready
 	for _, c := range v.Facets.Speakers {
 		key := c.Key
 		if c.ID != nil {
@@ -284,29 +296,27 @@ func (s *Server) speakerPage(w http.ResponseWriter, r *http.Request) {
 	v.All = with(path, q, "since", "", "until", "")
 
 	f.Speaker = idStr
-	qs, next, err := s.corpus.Quotes(ctx, f)
-	if err != nil {
+	// The page's quotations and its two summaries of the speaker at once:
+	// on a large corpus each takes tens of milliseconds for a much quoted
+	// speaker.
+	var (
+		wg      sync.WaitGroup
+		qs      []store.Quote
+		next    string
+		st      speakerTerms
+		bs      []store.Bucket
+		undated int
+		errs    [3]error
+	)
+	wg.Go(func() { qs, next, errs[0] = s.corpus.Quotes(ctx, f) })
+	wg.Go(func() { st, errs[1] = s.speakerTerms(ctx, id) })
+	wg.Go(func() { bs, undated, errs[2] = s.timeline(ctx, store.QuoteFilter{Speaker: idStr}, bucket) })
+	wg.Wait()
+	if err := cmp.Or(errs[0], errs[1], errs[2]); err != nil {
 		s.failErr(w, r, err)
 		return
 	}
 	v.Quotes, v.Next = quoteRows(qs, ""), nextHref(path, q, next)
-
-	// The page's two summaries of the speaker at once: on a large corpus
-	// each takes tens of milliseconds for a much quoted speaker.
-	var (
-		wg      sync.WaitGroup
-		st      speakerTerms
-		bs      []store.Bucket
-		undated int
-		errs    [2]error
-	)
-	wg.Go(func() { st, errs[0] = s.speakerTerms(ctx, id) })
-	wg.Go(func() { bs, undated, errs[1] = s.timeline(ctx, store.QuoteFilter{Speaker: idStr}, bucket) })
-	wg.Wait()
-	if err := cmp.Or(errs[0], errs[1]); err != nil {
-		s.failErr(w, r, err)
-		return
-	}
 	v.Terms = st.terms
 	for _, t := range v.Terms {
 		v.TermHref[t.Word] = with("/", nil, "q", t.Word, "speaker", idStr)
