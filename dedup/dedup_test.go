@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func read(t testing.TB, name string) string {
@@ -287,5 +289,53 @@ func BenchmarkSign(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		Sign(s)
+	}
+}
+
+// contentHashV1 is ContentHash as first written (NFC, then white space
+// folded into a string, then hashed): the hashes stored in databases must
+// not change.
+func contentHashV1(text string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFC.String(text) {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:])
+}
+
+func TestContentHashUnchanged(t *testing.T) {
+	long := strings.Repeat("Der Bürgermeister sagte:\u00a0«Wir warten nicht.»\r\n\t", 300)
+	for _, s := range []string{"", " ", "\n\n", "plain ascii text", "  lead and trail  ", "a\u0085b\u00a0c\u2003d",
+		"Erdog\u0306an said", "bad \xff byte", "\xffstart", "end\xc3", "tab\there", long, long + "\xfe" + long,
+		read(t, "wire.txt"), read(t, "report.txt")} {
+		if got, want := ContentHash(s), contentHashV1(s); got != want {
+			t.Errorf("ContentHash(%.40q) = %s, first version %s", s, got, want)
+		}
+	}
+}
+
+func BenchmarkContentHash(b *testing.B) {
+	s := strings.Repeat(read(b, "wire.txt")+"\n\n"+read(b, "report.txt")+"\n\n", 2)[:5000]
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		ContentHash(s)
+	}
+}
+
+func BenchmarkContentHashV1(b *testing.B) {
+	s := strings.Repeat(read(b, "wire.txt")+"\n\n"+read(b, "report.txt")+"\n\n", 2)[:5000]
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		contentHashV1(s)
 	}
 }

@@ -8,8 +8,8 @@ package dedup
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -20,20 +20,53 @@ import (
 // non-breaking spaces or composed versus decomposed accents has the same hash;
 // any change of a visible character gives another.
 func ContentHash(text string) string {
-	var b strings.Builder
-	b.Grow(len(text))
-	space := false
-	for _, r := range norm.NFC.String(text) {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
+	if !norm.NFC.IsNormalString(text) {
+		text = norm.NFC.String(text)
 	}
-	sum := sha256.Sum256([]byte(b.String()))
-	return hex.EncodeToString(sum[:])
+	h := sha256.New()
+	var buf [4096]byte // what goes to h, a buffer at a time
+	n := 0
+	space, started := false, false
+	for i := 0; i < len(text); {
+		// the next run of ASCII without white space, or one other rune
+		j := i
+		for j < len(text) && text[j] < utf8.RuneSelf && !asciiSpace[text[j]] {
+			j++
+		}
+		run := text[i:j]
+		if j == i {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			j = i + size
+			if unicode.IsSpace(r) {
+				space, i = true, j
+				continue
+			}
+			run = text[i:j]
+			if r == utf8.RuneError && size == 1 {
+				// An invalid byte hashes as U+FFFD, as ranging over the
+				// string did in the first version: stored hashes must not
+				// change.
+				run = string(utf8.RuneError)
+			}
+		}
+		if space && started {
+			run = " " + run
+		}
+		space, started = false, true
+		for len(run) > 0 {
+			if n == len(buf) {
+				h.Write(buf[:])
+				n = 0
+			}
+			k := copy(buf[n:], run)
+			n += k
+			run = run[k:]
+		}
+		i = j
+	}
+	h.Write(buf[:n])
+	return hex.EncodeToString(h.Sum(nil))
 }
+
+// asciiSpace marks the ASCII characters unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
