@@ -95,22 +95,23 @@ func (db *DB) openIndex(ctx context.Context) (created bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	var mine string
-	err = idx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'corpus'`).Scan(&mine)
-	if err == nil && mine == corpus {
-		return false, nil
-	}
-	if err != nil && !errors.Is(err, sql.ErrNoRows) && !strings.Contains(err.Error(), "no such table") {
-		return false, fmt.Errorf("open index %s: %w", path, err)
-	}
-	if mine != "" {
-		slog.Warn("the full-text index belongs to another corpus: rebuilding it", "index", path)
+	if mine, err := indexOwner(ctx, idx); err != nil || mine == corpus {
+		return false, err
 	}
 	tx, err := idx.BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("open index %s: %w", path, err)
 	}
 	defer tx.Rollback()
+	// Again under the write lock: another process (an ingest starting
+	// while a query opens the corpus) may have made the index meanwhile.
+	mine, err := indexOwner(ctx, tx)
+	if err != nil || mine == corpus {
+		return false, err
+	}
+	if mine != "" {
+		slog.Warn("the full-text index belongs to another corpus: rebuilding it", "index", path)
+	}
 	for _, q := range []string{`DROP TABLE IF EXISTS articles_fts`, `DROP TABLE IF EXISTS quotes_fts`, `DROP TABLE IF EXISTS meta`, indexSchema} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return false, fmt.Errorf("create index %s: %w", path, err)
@@ -120,6 +121,22 @@ func (db *DB) openIndex(ctx context.Context) (created bool, err error) {
 		return false, fmt.Errorf("create index %s: %w", path, err)
 	}
 	return true, tx.Commit()
+}
+
+// indexOwner is the identity of the corpus the index was made for, "" for
+// a new file.
+func indexOwner(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (string, error) {
+	var id string
+	err := q.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'corpus'`).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) || err != nil && strings.Contains(err.Error(), "no such table") {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read index owner: %w", err)
+	}
+	return id, nil
 }
 
 // corpusID is the corpus's random identity, made with its schema.
@@ -488,7 +505,14 @@ func (db *DB) catchUp(ctx context.Context) error {
 			have = b.marks
 		}
 	}
-	if _, err := db.w.ExecContext(ctx, `DELETE FROM search_log WHERE seq <= ?`, have.log); err != nil {
+	// Pruned only when there is something to prune: a query that opens a
+	// corpus takes no write lock.
+	var applied bool
+	err = db.w.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM search_log WHERE seq <= ?)`, have.log).Scan(&applied)
+	if err == nil && applied {
+		_, err = db.w.ExecContext(ctx, `DELETE FROM search_log WHERE seq <= ?`, have.log)
+	}
+	if err != nil {
 		return fmt.Errorf("prune search log: %w", err)
 	}
 	return nil
