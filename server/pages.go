@@ -225,7 +225,7 @@ func (s *Server) speakersPage(w http.ResponseWriter, r *http.Request) {
 
 // termSample bounds how many quotations feed a speaker's top terms and the
 // links of their timeline dots.
-const termSample = 1000
+const termSample = 300
 
 // speakerTerms are what a speaker talks about most, from their latest
 // termSample quotations, and the articles of those quotations (the links

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -318,4 +319,28 @@ func TestSpeakerCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after re-extraction")
+}
+
+// The facets of a text query come from one pass over its matches; they
+// must be what a query per facet over the quotations gives.
+func TestTextFacets(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	ingest(t, db, fixtures...)
+	for _, f := range []QuoteFilter{
+		{About: "said"}, {About: "ferry"}, {About: `"fish farms" OR quota`}, {About: "the", Source: "Coastal Times"},
+		{About: "the", Since: "2024-03-10", Until: "2024-03-31"}, {About: "the", Duplicates: true},
+	} {
+		got, err1 := db.textFacets(ctx, f)
+		want, err2 := db.queryFacets(ctx, f)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%+v: %v, %v", f, err1, err2)
+		}
+		if want.Total == 0 {
+			t.Errorf("%+v matches nothing: the case tests nothing", f)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%+v:\none pass  %+v\nper facet %+v", f, got, want)
+		}
+	}
 }

@@ -139,8 +139,8 @@ func (db *DB) searchRefs(ctx context.Context, kind, q string, args ...any) ([]se
 
 // hits fills in the search results of one page, each with its snippet.
 // The index keeps no text (index.go), so FTS5 makes the snippets over a
-// copy of each text in a temporary table of the reading connection: the
-// same snippets as from the index, for the shown page only.
+// copy of the page's texts in a temporary table of the reading connection:
+// the same snippets as from the index, for the shown page only.
 func (db *DB) hits(ctx context.Context, query string, refs []searchRef) ([]Hit, error) {
 	if len(refs) == 0 {
 		return nil, nil
@@ -150,54 +150,73 @@ func (db *DB) hits(ctx context.Context, query string, refs []searchRef) ([]Hit, 
 		return nil, err
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippets USING fts5(title, text)`); err != nil {
-		return nil, fmt.Errorf("snippets: %w", err)
-	}
-	out := make([]Hit, 0, len(refs))
-	for _, r := range refs {
-		h := Hit{Kind: "article", ArticleID: r.aid}
+	out := make([]Hit, len(refs))
+	args := make([]any, 0, 3*len(refs))
+	for i, r := range refs {
+		h := &out[i]
+		*h = Hit{Kind: "article", ArticleID: r.aid}
 		var title, text string
-		err := conn.QueryRowContext(ctx, `SELECT title, source, published, text FROM articles WHERE id = ?`, r.aid).
-			Scan(&h.Title, &h.Source, &h.Published, &text)
+		if r.kind == "0" {
+			h.Kind, h.QuoteID = "quote", &r.rid
+			err = conn.QueryRowContext(ctx, `SELECT a.title, a.source, a.published, q.text, COALESCE(s.name, q.speaker)
+				FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
+				WHERE q.id = ?`, r.rid).Scan(&h.Title, &h.Source, &h.Published, &text, &h.Speaker)
+		} else {
+			err = conn.QueryRowContext(ctx, `SELECT title, source, published, text FROM articles WHERE id = ?`, r.aid).
+				Scan(&h.Title, &h.Source, &h.Published, &text)
+			title = h.Title
+		}
 		if err != nil {
 			return nil, err
 		}
-		title = h.Title
-		if r.kind == "0" {
-			h.Kind, h.QuoteID, title = "quote", &r.rid, ""
-			err = conn.QueryRowContext(ctx, `SELECT q.text, COALESCE(s.name, q.speaker) FROM quotes q
-				LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.id = ?`, r.rid).Scan(&text, &h.Speaker)
-			if err != nil {
-				return nil, err
-			}
-		}
-		if h.Snippet, err = snippet(ctx, conn, query, title, text); err != nil {
-			return nil, err
-		}
-		out = append(out, h)
+		h.Snippet = clip(text, 160) // clip: format.go; kept if FTS5 finds no match (a quotation replaced since)
+		args = append(args, i, title, text)
+	}
+	snippets, err := snippets(ctx, conn, query, args)
+	if err != nil {
+		return nil, err
+	}
+	for i, sn := range snippets {
+		out[i].Snippet = sn
 	}
 	return out, nil
 }
 
-// snippet marks the matches of query in title and text (the article's, or
-// a quotation's with no title), as FTS5's snippet function does.
-func snippet(ctx context.Context, conn *sql.Conn, query, title, text string) (string, error) {
-	if _, err := conn.ExecContext(ctx, `INSERT INTO temp.snippets (rowid, title, text) VALUES (1, ?, ?)`, title, text); err != nil {
-		return "", fmt.Errorf("snippet: %w", err)
+// snippets marks the matches of query in each (rowid, title, text) of
+// rows, as FTS5's snippet function does, and returns them by rowid.
+func snippets(ctx context.Context, conn *sql.Conn, query string, rows []any) (map[int]string, error) {
+	for _, q := range []string{`CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippets USING fts5(title, text)`,
+		`INSERT INTO temp.snippets (rowid, title, text) VALUES (?, ?, ?)` + strings.Repeat(", (?, ?, ?)", len(rows)/3-1)} {
+		var args []any
+		if strings.HasPrefix(q, "INSERT") {
+			args = rows
+		}
+		if _, err := conn.ExecContext(ctx, q, args...); err != nil {
+			return nil, fmt.Errorf("snippets: %w", err)
+		}
 	}
-	var s string
-	err := conn.QueryRowContext(ctx, `SELECT snippet(snippets, -1, '«', '»', '…', 24) FROM temp.snippets
-		WHERE snippets MATCH ? AND rowid = 1`, query).Scan(&s)
-	if _, derr := conn.ExecContext(ctx, `DELETE FROM temp.snippets`); derr != nil && err == nil {
+	out := map[int]string{}
+	rs, err := conn.QueryContext(ctx, `SELECT rowid, snippet(snippets, -1, '«', '»', '…', 24) FROM temp.snippets
+		WHERE snippets MATCH ?`, query)
+	if err == nil {
+		for rs.Next() {
+			var i int
+			var s string
+			if err = rs.Scan(&i, &s); err != nil {
+				break
+			}
+			out[i] = s
+		}
+		rs.Close()
+		if err == nil {
+			err = rs.Err()
+		}
+	}
+	if _, derr := conn.ExecContext(ctx, `DELETE FROM temp.snippets`); err == nil {
 		err = derr
 	}
-	if errors.Is(err, sql.ErrNoRows) {
-		// The text no longer matches the query as the index had it (a
-		// quotation replaced since): its beginning, unmarked.
-		s, err = clip(text, 160), nil // clip: format.go
-	}
 	if err != nil {
-		return "", fmt.Errorf("snippet: %w", err)
+		return nil, fmt.Errorf("snippets: %w", err)
 	}
-	return s, nil
+	return out, nil
 }
