@@ -40,7 +40,7 @@ type Options struct {
 	MaxBody int64
 	// FacetWait is how long a page waits for facets not yet cached before it
 	// goes out without them (they are finished in the background); 0 means
-	// 150 ms.
+	// 100 ms.
 	FacetWait time.Duration
 	Logger    *slog.Logger
 }
@@ -72,7 +72,7 @@ func New(c Corpus, opt Options) (*Server, error) {
 		opt.Timeout = 10 * time.Second
 	}
 	if opt.FacetWait == 0 {
-		opt.FacetWait = 150 * time.Millisecond
+		opt.FacetWait = 100 * time.Millisecond
 	}
 	if opt.MaxBody == 0 {
 		opt.MaxBody = 4 << 20
