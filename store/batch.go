@@ -24,10 +24,10 @@ type batchStmts struct {
 	touched                                 map[int64]bool // speakers given quotations in this batch
 	counts                                  map[countKey]int
 	addCount, addDay, addSource, addSpeaker *sql.Stmt
-	// What the batch changes in rows the full-text index may hold already
-	// (index.go); the indexer reads new rows from the corpus itself.
-	changes   []indexChange
-	quoteKeys *sql.Stmt
+	// The batch's full-text rows, for the indexer (index.go). Full-text
+	// rowids are the rows' date keys (datekey.go).
+	quoteFTS, articleFTS []ftsRow
+	quoteKeys            *sql.Stmt
 }
 
 // ftsRow is a full-text row to add, or to delete (with the text it was
@@ -100,11 +100,11 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 
 // writeBatch stores one batch in one transaction. It returns what the
 // batch adds to the full-text index, for the indexer.
-func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, names *speakerNames) (writerStats, []indexChange, error) {
+func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, names *speakerNames) (writerStats, indexBatch, error) {
 	var stats writerStats
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return stats, nil, fmt.Errorf("begin batch: %w", err)
+		return stats, indexBatch{}, fmt.Errorf("begin batch: %w", err)
 	}
 	defer tx.Rollback()
 	// The statements run under a context that is never cancelled: under a
@@ -115,10 +115,10 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 	ctx = context.WithoutCancel(ctx)
 	st, err := prepareBatch(ctx, tx)
 	if err != nil {
-		return stats, nil, err
+		return stats, indexBatch{}, err
 	}
 	if v, err := namesVersion(ctx, tx); err != nil {
-		return stats, nil, fmt.Errorf("speaker names: %w", err)
+		return stats, indexBatch{}, fmt.Errorf("speaker names: %w", err)
 	} else if v != names.version {
 		names.ids, names.version = map[nameKey]int64{}, v
 	}
@@ -127,23 +127,23 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 	// are any: most ingests have none to clear.
 	var failures bool
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM failures)`).Scan(&failures); err != nil {
-		return stats, nil, fmt.Errorf("read failures: %w", err)
+		return stats, indexBatch{}, fmt.Errorf("read failures: %w", err)
 	}
 	now := time.Now().UTC().Format(time.RFC3339)
 	for _, it := range items {
 		if err := cancel.Err(); err != nil {
-			return stats, nil, err
+			return stats, indexBatch{}, err
 		}
 		if it.err != nil {
 			failures = true
 			if _, err := st.failure.ExecContext(ctx, it.where, it.err.Error(), now); err != nil {
-				return stats, nil, fmt.Errorf("record failure of %s: %w", it.where, err)
+				return stats, indexBatch{}, fmt.Errorf("record failure of %s: %w", it.where, err)
 			}
 			continue
 		}
 		if it.replace != 0 {
 			if err := st.replace(ctx, it); err != nil {
-				return stats, nil, fmt.Errorf("re-extract article %d: %w", it.replace, err)
+				return stats, indexBatch{}, fmt.Errorf("re-extract article %d: %w", it.replace, err)
 			}
 			stats.stored++
 			continue
@@ -151,7 +151,7 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 		if !it.known {
 			near, stored, err := st.insert(ctx, it)
 			if err != nil {
-				return stats, nil, fmt.Errorf("store %s: %w", it.where, err)
+				return stats, indexBatch{}, fmt.Errorf("store %s: %w", it.where, err)
 			}
 			if !stored {
 				stats.unchanged++ // the same text earlier in this batch
@@ -166,28 +166,34 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 			continue
 		}
 		if _, err := st.clearFailure.ExecContext(ctx, it.where); err != nil {
-			return stats, nil, fmt.Errorf("clear failure of %s: %w", it.where, err)
+			return stats, indexBatch{}, fmt.Errorf("clear failure of %s: %w", it.where, err)
 		}
 	}
 	if err := st.flushCounts(ctx); err != nil {
-		return stats, nil, err
+		return stats, indexBatch{}, err
 	}
 	for id := range st.touched {
 		if _, err := st.staleSpeaker.ExecContext(ctx, id); err != nil {
-			return stats, nil, fmt.Errorf("mark speaker stale: %w", err)
+			return stats, indexBatch{}, fmt.Errorf("mark speaker stale: %w", err)
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('speakers_stale', '1')
 		ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
-		return stats, nil, fmt.Errorf("mark speakers stale: %w", err)
+		return stats, indexBatch{}, fmt.Errorf("mark speakers stale: %w", err)
+	}
+	// What the index holds once it has this batch: every row the corpus
+	// has now.
+	m, err := corpusMarks(ctx, tx)
+	if err != nil {
+		return stats, indexBatch{}, err
 	}
 	if err := cancel.Err(); err != nil {
-		return stats, nil, err
+		return stats, indexBatch{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return stats, nil, fmt.Errorf("commit batch: %w", err)
+		return stats, indexBatch{}, fmt.Errorf("commit batch: %w", err)
 	}
-	return stats, st.changes, nil
+	return stats, indexBatch{articles: st.articleFTS, quotes: st.quoteFTS, marks: m}, nil
 }
 
 // insert stores a new article, unless its text is already stored, linking
@@ -226,6 +232,7 @@ func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, e
 	if id, err = res.LastInsertId(); err != nil {
 		return false, false, fmt.Errorf("insert article: %w", err)
 	}
+	st.articleFTS = append(st.articleFTS, ftsRow{rowid: fkeyOf(articleDay(r.Published), id), title: a.Title, text: a.Text})
 	if demote != nil {
 		if err := st.demoteTo(ctx, *demote, id); err != nil {
 			return false, false, err
@@ -376,13 +383,18 @@ func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup boo
 			}
 		}
 		dkey := sortKey(q.SaidOn, r.Published)
-		_, err := st.insQuote.ExecContext(ctx, articleID, i, dup, dkey, source, speakerID,
+		res, err := st.insQuote.ExecContext(ctx, articleID, i, dup, dkey, source, speakerID,
 			q.Text, q.Start, q.End, q.Kind, q.Speaker, q.SpeakerType, q.SpeakerRole,
 			mentionText(m), mentionStart(m), mentionEnd(m), mentionText(c), mentionStart(c), mentionEnd(c),
 			q.SaidOn, q.SaidOnFrom)
 		if err != nil {
 			return fmt.Errorf("insert quotation %d: %w", i, err)
 		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("insert quotation %d: %w", i, err)
+		}
+		st.quoteFTS = append(st.quoteFTS, ftsRow{rowid: fkeyOf(dkey, id), text: q.Text})
 		if !dup {
 			st.counts[countKey{counted, source, dkey}]++
 		}
@@ -422,13 +434,14 @@ func (st *batchStmts) replace(ctx context.Context, it item) error {
 	}
 	var last int64 // the highest ID of the old quotations
 	for rows.Next() {
-		c := indexChange{rows: []ftsRow{{del: true}}}
-		if err := rows.Scan(&c.id, &c.rows[0].rowid, &c.rows[0].text); err != nil {
+		d := ftsRow{del: true}
+		var id int64
+		if err := rows.Scan(&id, &d.rowid, &d.text); err != nil {
 			rows.Close()
 			return fmt.Errorf("unindex quotations: %w", err)
 		}
-		st.changes = append(st.changes, c)
-		last = max(last, c.id)
+		st.quoteFTS = append(st.quoteFTS, d)
+		last = max(last, id)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -446,14 +459,9 @@ func (st *batchStmts) replace(ctx context.Context, it item) error {
 		return fmt.Errorf("update article: %w", err)
 	}
 	if after != before { // a new publication day: the full-text row moves
-		st.changes = append(st.changes, indexChange{article: true, id: it.replace, rows: []ftsRow{
-			{rowid: before, del: true, title: it.art.Title, text: it.art.Text},
-			{rowid: after, title: it.art.Title, text: it.art.Text}}})
-		res, err := st.logMove.ExecContext(ctx, it.replace)
-		if err == nil {
-			st.changes[len(st.changes)-1].seq, err = res.LastInsertId()
-		}
-		if err != nil {
+		st.articleFTS = append(st.articleFTS, ftsRow{rowid: before, del: true, title: it.art.Title, text: it.art.Text},
+			ftsRow{rowid: after, title: it.art.Title, text: it.art.Text})
+		if _, err := st.logMove.ExecContext(ctx, it.replace); err != nil {
 			return fmt.Errorf("log the move of article %d: %w", it.replace, err)
 		}
 	}

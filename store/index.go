@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // The full-text index lives in a database file of its own beside the
@@ -24,14 +23,13 @@ import (
 // The corpus is the truth and the index is derived from it. The index
 // records the highest article and quotation IDs it holds, and the last
 // entry of the corpus's search_log (articles whose row moved to another
-// date key) it has applied. It is filled by reading those rows back from
-// the corpus: during an ingest by the indexer (a goroutine), and before an
-// ingest or re-extraction by catchUp, which finishes what a killed run
-// left. IDs of new rows only grow (articles are never deleted; a
-// re-extraction inserts an article's new quotations before it deletes the
-// old ones), so "above the mark" is exactly what is missing. A deletion
-// lost to a killed run leaves an entry whose date key no row has any more,
-// which every query's join drops.
+// date key) it has applied; an ingest that finds it behind (a killed run
+// committed a batch to the corpus, not yet to the index) indexes the rest
+// from the corpus before it starts. IDs of new rows only grow (articles are
+// never deleted; a re-extraction inserts an article's new quotations
+// before it deletes the old ones), so "above the mark" is exactly what is
+// missing. A deletion lost that way leaves an entry whose date key no row
+// has any more, which every query's join drops.
 
 // indexSchema is the schema of the index database. The tables are
 // contentless: the text is in the corpus, and snippets are made from it.
@@ -196,8 +194,8 @@ func corpusMarks(ctx context.Context, q interface {
 	return m, nil
 }
 
-// indexBatch is what one transaction adds to (and deletes from) the
-// index, with the marks the index reaches with it.
+// indexBatch is what one committed batch of the corpus adds to the index,
+// with the marks the index reaches with it.
 type indexBatch struct {
 	articles, quotes []ftsRow
 	marks            marks
@@ -302,156 +300,59 @@ func indexRows(ctx context.Context, tx *sql.Tx, table string, cols []string, row
 	return nil
 }
 
-// ftsHashBytes is how much of a batch's full-text postings FTS5 keeps in
-// memory before writing an index segment. Its default (1 MB) writes a
-// dozen small segments per batch and then spends more time merging them
-// than tokenising; this holds a whole page of rows.
-const ftsHashBytes = 32 << 20
-
-// indexer is the goroutine that keeps the full-text index up with the
-// corpus during an ingest or a re-extraction. It reads what the corpus
-// writer committed back from the corpus, page by page, as catchUp does, so
-// that it can fall behind without holding texts in memory; and during an
-// ingest it stays behind on purpose (lagShare), then finishes while the
-// corpus writer merges speakers and builds its own indexes at the end, on
-// the core that would otherwise idle. Changes to rows the index may hold
-// already (a re-extraction's old quotations, an article's old date key)
-// cannot be read back, so the corpus writer hands them over; a change of a
-// row not indexed yet is dropped: the indexer reads the row as it is now,
-// or not at all if it is gone.
+// indexer is the goroutine that writes the index during an ingest or a
+// re-extraction, a batch behind the corpus writer.
 type indexer struct {
-	db      *DB
-	mu      sync.Mutex
-	changes []indexChange
-	poke    chan struct{} // a batch was committed
-	finish  chan struct{} // the corpus writer is done
+	batches chan indexBatch
 	done    chan struct{}
 	err     error
 }
 
-// indexChange changes the index entries of an article or a quotation
-// that may be indexed already: deletions, and an article's new entry.
-type indexChange struct {
-	article bool  // else a quotation
-	id      int64 // its ID
-	rows    []ftsRow
-	seq     int64 // the search_log entry of a moved article
-}
-
-// lagShare is how far behind the corpus the indexer stays during an
-// ingest: this share of the articles stored so far. At the end of an
-// ingest the corpus writer merges speakers alone for about a sixth of the
-// run (100,000 articles: 24 s of 137 s); the index work left for then
-// fills the other core.
-const lagShare = 0.3
+// ftsHashBytes is how much of a batch's full-text postings FTS5 keeps in
+// memory before writing an index segment. Its default (1 MB) writes a
+// dozen small segments per batch and then spends more time merging them
+// than tokenising; this holds a whole batch (maxBatchBytes of text).
+const ftsHashBytes = 32 << 20
 
 func (db *DB) startIndexer(ctx context.Context) *indexer {
-	x := &indexer{db: db, poke: make(chan struct{}, 1), finish: make(chan struct{}), done: make(chan struct{})}
+	x := &indexer{batches: make(chan indexBatch, 1), done: make(chan struct{})}
 	go func() {
 		defer close(x.done)
-		x.err = x.run(ctx)
+		conn, err := db.indexConn(ctx)
+		if err != nil {
+			x.err = err
+		} else {
+			defer conn.Close()
+		}
+		// The statements run under a context that is never cancelled
+		// (see writeBatch); a cancelled ingest stops between batches.
+		run := context.WithoutCancel(ctx)
+		for b := range x.batches {
+			if x.err != nil {
+				continue // drain: the corpus writer must not block
+			}
+			if err := ctx.Err(); err != nil {
+				x.err = err
+				continue
+			}
+			x.err = writeIndex(run, conn, b)
+		}
 	}()
 	return x
 }
 
-// committed hands the indexer the changes of a committed batch.
-func (x *indexer) committed(changes []indexChange) {
-	if len(changes) > 0 {
-		x.mu.Lock()
-		x.changes = append(x.changes, changes...)
-		x.mu.Unlock()
-	}
-	select {
-	case x.poke <- struct{}{}:
-	default:
-	}
-}
+// add hands a committed batch to the indexer, waiting while it is busy
+// with the one before: the index keeps pace, and memory stays bounded.
+func (x *indexer) add(b indexBatch) { x.batches <- b }
 
-// writerDone tells the indexer that no more batches come.
-func (x *indexer) writerDone() { close(x.finish) }
-
-// close waits for the indexer to index everything the corpus holds.
+// close waits for the indexer to finish what it was given.
 func (x *indexer) close() error {
+	close(x.batches)
 	<-x.done
 	if x.err != nil {
 		return fmt.Errorf("full-text index: %w", x.err)
 	}
 	return nil
-}
-
-func (x *indexer) run(ctx context.Context) error {
-	db := x.db
-	conn, err := db.indexConn(ctx)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	// The statements run under a context that is never cancelled (see
-	// writeBatch); a cancelled ingest stops between pages.
-	run := context.WithoutCancel(ctx)
-	have, err := readMarks(ctx, conn, "meta")
-	if err != nil {
-		return err
-	}
-	start := have
-	finished := false
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		x.mu.Lock()
-		changes := x.changes
-		x.changes = nil
-		x.mu.Unlock()
-		select {
-		case <-x.finish:
-			finished = true
-		default:
-		}
-		want, err := corpusMarks(ctx, db.sql)
-		if err != nil {
-			return err
-		}
-		behind := want.articles > have.articles || want.quotes > have.quotes
-		lag := int64(lagShare * float64(want.articles-start.articles))
-		if !finished && len(changes) == 0 && (!behind || lag > 0 && want.articles-have.articles <= lag) {
-			select { // nothing to do yet
-			case <-x.poke:
-			case <-x.finish:
-			case <-ctx.Done():
-			}
-			continue
-		}
-		if len(changes) == 0 && !behind {
-			return nil // finished, and nothing left
-		}
-		b := indexBatch{marks: have}
-		if behind {
-			if b, err = db.missing(ctx, db.sql, have, want, false); err != nil {
-				return err
-			}
-		}
-		b.apply(changes, have)
-		if err := writeIndex(run, conn, b); err != nil {
-			return err
-		}
-		have = b.marks
-	}
-}
-
-// apply adds the changes of rows indexed by have to the batch; the others
-// are dropped (see indexer). The search log is applied up to the last
-// move among them.
-func (b *indexBatch) apply(changes []indexChange, have marks) {
-	for _, c := range changes {
-		b.marks.log = max(b.marks.log, c.seq)
-		switch {
-		case c.article && c.id <= have.articles:
-			b.articles = append(b.articles, c.rows...)
-		case !c.article && c.id <= have.quotes:
-			b.quotes = append(b.quotes, c.rows...)
-		}
-	}
 }
 
 // indexConn is a connection to the index with the write settings of FTS5.
@@ -475,8 +376,8 @@ func (db *DB) indexConn(ctx context.Context) (*sql.Conn, error) {
 // catchUp indexes what the corpus has committed and the index has not:
 // after a killed run, for a new index, or once after the migration that
 // moved the index out of the corpus. Only a writer of the corpus (ingest,
-// re-extraction) calls it, before its own indexer starts. It applies the
-// search_log (articles whose entry moved, index.go), then drops it.
+// re-extraction) calls it, before its own indexer starts. It then drops the
+// search_log entries the index has applied.
 func (db *DB) catchUp(ctx context.Context) error {
 	have, err := readMarks(ctx, db.idx, "meta")
 	if err != nil {
@@ -495,7 +396,7 @@ func (db *DB) catchUp(ctx context.Context) error {
 		}
 		defer conn.Close()
 		for have.articles < want.articles || have.quotes < want.quotes || have.log < want.log {
-			b, err := db.missing(ctx, db.w, have, want, true)
+			b, err := db.missing(ctx, have, want)
 			if err != nil {
 				return err
 			}
@@ -518,17 +419,12 @@ func (db *DB) catchUp(ctx context.Context) error {
 	return nil
 }
 
-// missing reads the next page of the rows the index lacks, up to want: a
-// page of articles and one of quotations, and once both are in and
-// withLog, the articles of the search log. (The indexer of a running
-// ingest learns of moves from the corpus writer instead.)
-func (db *DB) missing(ctx context.Context, q interface {
-	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, have, want marks, withLog bool) (indexBatch, error) {
-	const articlesPerPage, quotesPerPage = 2000, 30000
+// missing reads the next page of rows the index lacks, up to want.
+func (db *DB) missing(ctx context.Context, have, want marks) (indexBatch, error) {
+	const articlesPerPage, quotesPerPage = 2000, 20000
 	b := indexBatch{marks: have}
-	read := func(query string, args []any, scan func(*sql.Rows) error) error {
-		rows, err := q.QueryContext(ctx, query, args...)
+	read := func(q string, args []any, scan func(*sql.Rows) error) error {
+		rows, err := db.w.QueryContext(ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("read rows to index: %w", err)
 		}
@@ -549,8 +445,6 @@ func (db *DB) missing(ctx context.Context, q interface {
 		})
 	if err == nil && len(b.articles) < articlesPerPage {
 		b.marks.articles = want.articles
-	}
-	if err == nil {
 		err = read(`SELECT id, fkey, text FROM quotes WHERE id > ? AND id <= ? ORDER BY id LIMIT ?`,
 			[]any{have.quotes, want.quotes, quotesPerPage}, func(rows *sql.Rows) error {
 				var r ftsRow
@@ -558,23 +452,21 @@ func (db *DB) missing(ctx context.Context, q interface {
 				b.quotes = append(b.quotes, r)
 				return err
 			})
+		if err == nil && len(b.quotes) < quotesPerPage {
+			b.marks.quotes = want.quotes
+		}
 	}
-	if err == nil && len(b.quotes) < quotesPerPage {
-		b.marks.quotes = want.quotes
-	}
-	if err == nil && b.marks.articles == want.articles && b.marks.quotes == want.quotes && have.log < want.log && withLog {
+	if err == nil && b.marks.quotes == want.quotes {
 		// Articles that moved to another date key: indexed again at the
-		// key they have now (their old entry, if any, is dropped by
-		// joins); those above the mark are in the page. An article that
-		// moved twice is indexed once.
-		err = read(`SELECT a.fkey, a.title, a.text FROM articles a WHERE a.id <= ? AND a.id IN
-			(SELECT article_id FROM search_log WHERE seq > ? AND seq <= ?)`, []any{have.articles, have.log, want.log},
-			func(rows *sql.Rows) error {
-				var r ftsRow
-				err := rows.Scan(&r.rowid, &r.title, &r.text)
-				b.articles = append(b.articles, r)
-				return err
-			})
+		// key they have now (their old entry, if any, is dropped by joins).
+		// An article that moved twice is indexed once.
+		err = read(`SELECT a.fkey, a.title, a.text FROM articles a WHERE a.id IN
+			(SELECT article_id FROM search_log WHERE seq > ? AND seq <= ?)`, []any{have.log, want.log}, func(rows *sql.Rows) error {
+			var r ftsRow
+			err := rows.Scan(&r.rowid, &r.title, &r.text)
+			b.articles = append(b.articles, r)
+			return err
+		})
 		if err == nil {
 			b.marks.log = want.log
 		}

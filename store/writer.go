@@ -25,7 +25,7 @@ type writer struct {
 	stats   writerStats
 	err     error // set by the goroutine before done closes, or seen through failed
 	failed  chan struct{}
-	index   *indexer // on its own file and core
+	index   *indexer // a batch behind, on its own file and core
 }
 
 // speakerNames caches the names table for the writer, so that quotations
@@ -101,13 +101,13 @@ func (db *DB) startWriter(ctx context.Context, size, cacheMiB int) *writer {
 			if w.err != nil {
 				continue // drain
 			}
-			s, changes, err := db.writeBatch(ctx, conn, b, names)
+			s, ib, err := db.writeBatch(ctx, conn, b, names)
 			if err != nil {
 				w.err = err
 				close(w.failed)
 				continue
 			}
-			w.index.committed(changes)
+			w.index.add(ib)
 			db.checkpoint(ctx, conn, ckpt)
 			w.stats.stored += s.stored
 			w.stats.near += s.near
@@ -156,7 +156,6 @@ func (w *writer) close() (writerStats, error) {
 	err := w.flush()
 	close(w.batches)
 	<-w.done
-	w.index.writerDone()
 	if err == nil {
 		err = w.err
 	}
