@@ -134,3 +134,63 @@ func TestIndexRebuilt(t *testing.T) {
 		db.Close()
 	}
 }
+
+// A re-extraction replaces quotations and moves an article whose day
+// changed; the indexer deletes the old entries and adds the new, so the
+// index ends as a clean ingest's, and the moved article is found.
+func TestReextractKeepsIndex(t *testing.T) {
+	ctx := context.Background()
+	clean := openTest(t)
+	ingest(t, clean, fixtures...)
+	want := indexState(t, clean)
+
+	db := openTest(t)
+	ingest(t, db, fixtures...)
+	// "Budget talks resume" as if an older extractor had dated it a year
+	// early: the corpus and its index entry both on that day.
+	var id, fkey int64
+	var title, text string
+	if err := db.w.QueryRow(`SELECT id, fkey, title, text FROM articles WHERE input_id = 'ledger-0320'`).Scan(&id, &fkey, &title, &text); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.w.Exec(`UPDATE articles SET published = '2023-03-20' WHERE id = ?`, id); err != nil {
+		t.Fatal(err)
+	}
+	var early int64
+	if err := db.w.QueryRow(`SELECT fkey FROM articles WHERE id = ?`, id).Scan(&early); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := db.indexConn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := readMarks(ctx, conn, "meta")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = writeIndex(ctx, conn, indexBatch{marks: m, articles: []ftsRow{
+		{rowid: fkey, del: true, title: title, text: text}, {rowid: early, title: title, text: text}}})
+	conn.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.w.Exec(`UPDATE articles SET extractor_version = '0.0.0'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Reextract(ctx, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := indexState(t, db); got != want {
+		t.Errorf("index after re-extraction:\n%s\nclean ingest:\n%s", got, want)
+	}
+	hits, _, err := db.Search(ctx, `"budget talks"`, 0, "")
+	if err != nil || len(hits) == 0 || hits[len(hits)-1].Published == nil || *hits[len(hits)-1].Published != "2024-03-20" {
+		t.Errorf("search for the moved article: %+v, %v", hits, err)
+	}
+	for _, q := range []string{`INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 0)`,
+		`INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 0)`} {
+		if _, err := db.idx.Exec(q); err != nil {
+			t.Errorf("%s: %v", q, err)
+		}
+	}
+}
