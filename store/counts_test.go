@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -327,9 +328,11 @@ func TestTextFacets(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
 	ingest(t, db, fixtures...)
+	elin := strconv.FormatInt(speakerNamed(t, db, "Elin Sandberg").ID, 10)
 	for _, f := range []QuoteFilter{
 		{About: "said"}, {About: "ferry"}, {About: `"fish farms" OR quota`}, {About: "the", Source: "Coastal Times"},
 		{About: "the", Since: "2024-03-10", Until: "2024-03-31"}, {About: "the", Duplicates: true},
+		{About: "the OR a", Speaker: elin}, {About: "the OR a", Speaker: "Sandberg"}, {About: "the OR a", Speaker: elin, Duplicates: true},
 	} {
 		got, err1 := db.textFacets(ctx, f)
 		want, err2 := db.queryFacets(ctx, f)

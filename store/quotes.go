@@ -157,7 +157,58 @@ func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error
 			return db.mergeSpeakers(ctx, f, ids, fn)
 		}
 	}
-	fullText := f.About != "" && f.Speaker == ""
+	if f.About != "" && f.Speaker != "" && f.Limit > 0 {
+		return db.speakerAbout(ctx, f, fn)
+	}
+	return db.quotesBy(ctx, f, f.About != "" && f.Speaker == "", 0, 0, fn)
+}
+
+// speakerAbout answers a page of one speaker's quotations about a text
+// query: the query's matches in date order, each tested against the set of
+// the speaker's quotations, and only those joined to their rows. Testing
+// each of the speaker's quotations against the set of all matches instead
+// cost a tenth of a second for a common word at a million articles,
+// however few the speaker's quotations; reading the matches' rows to test
+// their speaker cost more.
+func (db *DB) speakerAbout(ctx context.Context, f QuoteFilter, fn func(Quote) error) error {
+	return db.quotesBy(ctx, f, true, 0, 0, fn)
+}
+
+// speakerSet is the condition that a full-text match is one of the
+// speaker's quotations: the set of them, tested before a match is joined
+// to its row ("+": never a look-up of the index per member of the set).
+func (db *DB) speakerSet(ctx context.Context, f QuoteFilter) (string, []any, error) {
+	sw, args, err := db.quoteWhere(ctx, QuoteFilter{Speaker: f.Speaker, Duplicates: f.Duplicates})
+	if err != nil {
+		return "", nil, err
+	}
+	return "+quotes_fts.rowid IN (SELECT q.fkey FROM quotes q WHERE " + strings.Join(sw, " AND ") + ")", args, nil
+}
+
+// keyRange is the range of date keys [lo, hi) that f's dates and cursor
+// allow.
+func keyRange(f QuoteFilter) (lo, hi int64, err error) {
+	lo, hi = 0, int64(undatedDay+1)<<idBits
+	if f.Since != "" {
+		lo, hi = fkeyOf(f.Since, 0), undatedDay<<idBits
+	}
+	if f.Until != "" {
+		hi = min(hi, (dayOrd(f.Until)+1)<<idBits)
+	}
+	if f.Cursor != "" {
+		c, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return 0, 0, err
+		}
+		lo = max(lo, fkeyOf(c.key, c.id)+1)
+	}
+	return lo, hi, nil
+}
+
+// quotesBy runs one plan of eachQuote: with fullText, the rows come from
+// the full-text index in date-key order (from the key since and below the
+// key until, when they are set).
+func (db *DB) quotesBy(ctx context.Context, f QuoteFilter, fullText bool, since, until int64, fn func(Quote) error) error {
 	byKey := f.Speaker == "" && f.Source == ""
 	g := f
 	if fullText {
@@ -175,6 +226,13 @@ func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error
 		key = "quotes_fts.rowid"
 		where = append(where, "quotes_fts MATCH ?")
 		args = append(args, f.About)
+		if f.Speaker != "" {
+			sw, sargs, err := db.speakerSet(ctx, f)
+			if err != nil {
+				return fmt.Errorf("quotes: %w", err)
+			}
+			where, args = append(where, sw), append(args, sargs...)
+		}
 	}
 	var c cursor
 	if f.Cursor != "" {
@@ -186,15 +244,13 @@ func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error
 	if byKey || fullText {
 		// The bounds on the date key that the filter's dates and the cursor
 		// give, as one range the index can seek.
-		lo, hi := int64(0), int64(undatedDay+1)<<idBits
-		if f.Since != "" {
-			lo, hi = fkeyOf(f.Since, 0), undatedDay<<idBits
+		lo, hi, err := keyRange(f)
+		if err != nil {
+			return fmt.Errorf("quotes: %w", err)
 		}
-		if f.Until != "" {
-			hi = min(hi, (dayOrd(f.Until)+1)<<idBits)
-		}
-		if f.Cursor != "" {
-			lo = max(lo, fkeyOf(c.key, c.id)+1)
+		lo = max(lo, since)
+		if until > 0 {
+			hi = min(hi, until)
 		}
 		where = append(where, key+" >= ?", key+" < ?")
 		args = append(args, lo, hi)
@@ -307,16 +363,18 @@ func (db *DB) Facets(ctx context.Context, f QuoteFilter) (Facets, error) {
 }
 
 func (db *DB) facets(ctx context.Context, f QuoteFilter) (Facets, error) {
-	if f.About != "" && f.Speaker == "" {
+	if f.About != "" {
 		return db.textFacets(ctx, f)
 	}
 	return db.queryFacets(ctx, f)
 }
 
-// textFacets are the facets of a text query without a speaker, in one pass
-// over its matches in the full-text index. queryFacets would test every
-// quotation of the corpus against the set of matches, once per facet: at a
-// million articles, a minute for a common word instead of a second.
+// textFacets are the facets of a text query, in one pass over its matches
+// in the full-text index (with a speaker, those in the set of the
+// speaker's quotations, see quotesBy). queryFacets would test every
+// quotation of the corpus (or the speaker's) against the set of matches,
+// once per facet: at a million articles, a minute for a common word
+// instead of a second and a half.
 func (db *DB) textFacets(ctx context.Context, f QuoteFilter) (Facets, error) {
 	fc := Facets{Speakers: []Count{}, Sources: []Count{}, Months: []Count{}}
 	g := f
@@ -324,6 +382,13 @@ func (db *DB) textFacets(ctx context.Context, f QuoteFilter) (Facets, error) {
 	where, args, err := db.quoteWhere(ctx, g)
 	if err != nil {
 		return fc, fmt.Errorf("facets: %w", err)
+	}
+	if f.Speaker != "" {
+		sw, sargs, err := db.speakerSet(ctx, f)
+		if err != nil {
+			return fc, fmt.Errorf("facets: %w", err)
+		}
+		where, args = append(where, sw), append(args, sargs...)
 	}
 	rows, err := db.sql.QueryContext(ctx, `SELECT q.speaker_id, q.source, q.dkey
 		FROM quotes_fts CROSS JOIN quotes q ON q.fkey = quotes_fts.rowid

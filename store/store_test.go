@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -399,5 +400,48 @@ func TestBadInputsInBatch(t *testing.T) {
 	db.Ingest(ctx, []string{"testdata/bad"}, IngestOptions{})
 	if n := count(t, db, `SELECT COUNT(*) FROM failures`); n != 3 {
 		t.Errorf("%d failures after a second run, want 3", n)
+	}
+}
+
+// A speaker's quotations about a text query come from the query's
+// matches in date order, tested against the set of the speaker's: page by
+// page, the same quotations as the speaker's index alone gives.
+func TestSpeakerAbout(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	ingest(t, db, fixtures...)
+	for _, about := range []string{"the OR a", "said", `"fish farms" OR quota`, "ferry"} {
+		for _, name := range []string{"Elin Sandberg", "Jonas Sandberg"} {
+			sp := speakerNamed(t, db, name)
+			f := QuoteFilter{Speaker: strconv.FormatInt(sp.ID, 10), About: about}
+			var want []int64
+			if err := db.quotesBy(ctx, f, false, 0, 0, func(q Quote) error { want = append(want, q.ID); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			for _, limit := range []int{1, 2, 5} {
+				var got []int64
+				g := f
+				g.Limit = limit
+				for pages := 0; pages < 100; pages++ {
+					qs, next, err := db.Quotes(ctx, g)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, q := range qs {
+						got = append(got, q.ID)
+					}
+					if next == "" {
+						break
+					}
+					g.Cursor = next
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("%s about %q, pages of %d: %v, want %v", name, about, limit, got, want)
+				}
+			}
+			if about == "the OR a" && name == "Elin Sandberg" && len(want) < 3 {
+				t.Errorf("%s says %q %d times: the case tests little", name, about, len(want))
+			}
+		}
 	}
 }
