@@ -138,13 +138,14 @@ func (db *DB) EachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error
 	return err
 }
 
-// eachQuote picks one of three plans. With a text query and no speaker, rows
-// come from the full-text index in date-key order (datekey.go), read only as
-// far as the page goes, the other conditions filtering them. Else without a
-// speaker or an outlet, from the date-key index; with one, from its own
-// index, in (dkey, id) order, which is the same order; a text query is then
-// the set of its matches (a speaker's share of a common word's matches can
-// be too small to read them in order).
+// eachQuote picks one of three plans. With a text query, rows come from
+// the full-text index in date-key order (datekey.go), read only as far as
+// the page goes, the other conditions filtering them (a speaker's, as a
+// set, before a match is read: speakerSet). Else without a speaker or an
+// outlet, from the date-key index; with one, from its own index, in
+// (dkey, id) order, which is the same order. An unpaged text query with a
+// speaker (an export) walks the speaker's index, testing each quotation
+// against the set of the query's matches.
 func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error) error {
 	// A name may be several speakers'; an ID is one (quoteWhere checks it).
 	_, notID := strconv.ParseInt(f.Speaker, 10, 64)
