@@ -1,9 +1,6 @@
 package store
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // A row's date key (fkey) packs its sort day and its ID into one integer,
 // day*2^30 + id, so that ordering by fkey is ordering by (dkey, id). The
@@ -49,21 +46,6 @@ func dayOrd(dkey string) int64 {
 		return v
 	}
 	return part(0, 4)*416 + part(5, 2)*32 + part(8, 2)
-}
-
-// dkeyOfDay is the date key of a day (the inverse of dayOrd).
-func dkeyOfDay(day int64) string {
-	if day >= undatedDay {
-		return undated
-	}
-	y, m, d := day/416, day%416/32, day%32
-	switch {
-	case m == 0:
-		return fmt.Sprintf("%04d", y)
-	case d == 0:
-		return fmt.Sprintf("%04d-%02d", y, m)
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
 }
 
 // fkeyOf is the fkey of a row with date key dkey and ID id.

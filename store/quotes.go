@@ -158,58 +158,32 @@ func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error
 			return db.mergeSpeakers(ctx, f, ids, fn)
 		}
 	}
-	if f.About != "" && f.Speaker != "" && f.Limit > 0 {
-		return db.speakerAbout(ctx, f, fn)
+	// The speaker's index against the set of all matches cost a tenth of a
+	// second for a common word at a million articles, however few the
+	// speaker's quotations: a page reads the matches instead.
+	fullText := f.About != "" && (f.Speaker == "" || f.Limit > 0)
+	return db.quotesBy(ctx, f, fullText, fn)
+}
+
+// speakerSet adds to the conditions of a query over full-text matches, when
+// f has a speaker, that a match is one of the speaker's quotations: the set
+// of them, tested before a match is joined to its row ("+": never a
+// look-up of the index per member of the set).
+func (db *DB) speakerSet(ctx context.Context, f QuoteFilter, where []string, args []any) ([]string, []any, error) {
+	if f.Speaker == "" {
+		return where, args, nil
 	}
-	return db.quotesBy(ctx, f, f.About != "" && f.Speaker == "", 0, 0, fn)
-}
-
-// speakerAbout answers a page of one speaker's quotations about a text
-// query: the query's matches in date order, each tested against the set of
-// the speaker's quotations, and only those joined to their rows. Testing
-// each of the speaker's quotations against the set of all matches instead
-// cost a tenth of a second for a common word at a million articles,
-// however few the speaker's quotations; reading the matches' rows to test
-// their speaker cost more.
-func (db *DB) speakerAbout(ctx context.Context, f QuoteFilter, fn func(Quote) error) error {
-	return db.quotesBy(ctx, f, true, 0, 0, fn)
-}
-
-// speakerSet is the condition that a full-text match is one of the
-// speaker's quotations: the set of them, tested before a match is joined
-// to its row ("+": never a look-up of the index per member of the set).
-func (db *DB) speakerSet(ctx context.Context, f QuoteFilter) (string, []any, error) {
-	sw, args, err := db.quoteWhere(ctx, QuoteFilter{Speaker: f.Speaker, Duplicates: f.Duplicates})
+	sw, sargs, err := db.quoteWhere(ctx, QuoteFilter{Speaker: f.Speaker, Duplicates: f.Duplicates})
 	if err != nil {
-		return "", nil, err
+		return nil, nil, err
 	}
-	return "+quotes_fts.rowid IN (SELECT q.fkey FROM quotes q WHERE " + strings.Join(sw, " AND ") + ")", args, nil
-}
-
-// keyRange is the range of date keys [lo, hi) that f's dates and cursor
-// allow.
-func keyRange(f QuoteFilter) (lo, hi int64, err error) {
-	lo, hi = 0, int64(undatedDay+1)<<idBits
-	if f.Since != "" {
-		lo, hi = fkeyOf(f.Since, 0), undatedDay<<idBits
-	}
-	if f.Until != "" {
-		hi = min(hi, (dayOrd(f.Until)+1)<<idBits)
-	}
-	if f.Cursor != "" {
-		c, err := decodeCursor(f.Cursor)
-		if err != nil {
-			return 0, 0, err
-		}
-		lo = max(lo, fkeyOf(c.key, c.id)+1)
-	}
-	return lo, hi, nil
+	return append(where, "+quotes_fts.rowid IN (SELECT q.fkey FROM quotes q WHERE "+strings.Join(sw, " AND ")+")"),
+		append(args, sargs...), nil
 }
 
 // quotesBy runs one plan of eachQuote: with fullText, the rows come from
-// the full-text index in date-key order (from the key since and below the
-// key until, when they are set).
-func (db *DB) quotesBy(ctx context.Context, f QuoteFilter, fullText bool, since, until int64, fn func(Quote) error) error {
+// the full-text index in date-key order.
+func (db *DB) quotesBy(ctx context.Context, f QuoteFilter, fullText bool, fn func(Quote) error) error {
 	byKey := f.Speaker == "" && f.Source == ""
 	g := f
 	if fullText {
@@ -227,12 +201,8 @@ func (db *DB) quotesBy(ctx context.Context, f QuoteFilter, fullText bool, since,
 		key = "quotes_fts.rowid"
 		where = append(where, "quotes_fts MATCH ?")
 		args = append(args, f.About)
-		if f.Speaker != "" {
-			sw, sargs, err := db.speakerSet(ctx, f)
-			if err != nil {
-				return fmt.Errorf("quotes: %w", err)
-			}
-			where, args = append(where, sw), append(args, sargs...)
+		if where, args, err = db.speakerSet(ctx, f, where, args); err != nil {
+			return fmt.Errorf("quotes: %w", err)
 		}
 	}
 	var c cursor
@@ -245,13 +215,15 @@ func (db *DB) quotesBy(ctx context.Context, f QuoteFilter, fullText bool, since,
 	if byKey || fullText {
 		// The bounds on the date key that the filter's dates and the cursor
 		// give, as one range the index can seek.
-		lo, hi, err := keyRange(f)
-		if err != nil {
-			return fmt.Errorf("quotes: %w", err)
+		lo, hi := int64(0), int64(undatedDay+1)<<idBits
+		if f.Since != "" {
+			lo, hi = fkeyOf(f.Since, 0), undatedDay<<idBits
 		}
-		lo = max(lo, since)
-		if until > 0 {
-			hi = min(hi, until)
+		if f.Until != "" {
+			hi = min(hi, (dayOrd(f.Until)+1)<<idBits)
+		}
+		if f.Cursor != "" {
+			lo = max(lo, fkeyOf(c.key, c.id)+1)
 		}
 		where = append(where, key+" >= ?", key+" < ?")
 		args = append(args, lo, hi)
@@ -384,12 +356,8 @@ func (db *DB) textFacets(ctx context.Context, f QuoteFilter) (Facets, error) {
 	if err != nil {
 		return fc, fmt.Errorf("facets: %w", err)
 	}
-	if f.Speaker != "" {
-		sw, sargs, err := db.speakerSet(ctx, f)
-		if err != nil {
-			return fc, fmt.Errorf("facets: %w", err)
-		}
-		where, args = append(where, sw), append(args, sargs...)
+	if where, args, err = db.speakerSet(ctx, f, where, args); err != nil {
+		return fc, fmt.Errorf("facets: %w", err)
 	}
 	rows, err := db.sql.QueryContext(ctx, `SELECT q.speaker_id, q.source, q.dkey
 		FROM quotes_fts CROSS JOIN quotes q ON q.fkey = quotes_fts.rowid

@@ -415,7 +415,7 @@ func TestSpeakerAbout(t *testing.T) {
 			sp := speakerNamed(t, db, name)
 			f := QuoteFilter{Speaker: strconv.FormatInt(sp.ID, 10), About: about}
 			var want []int64
-			if err := db.quotesBy(ctx, f, false, 0, 0, func(q Quote) error { want = append(want, q.ID); return nil }); err != nil {
+			if err := db.quotesBy(ctx, f, false, func(q Quote) error { want = append(want, q.ID); return nil }); err != nil {
 				t.Fatal(err)
 			}
 			for _, limit := range []int{1, 2, 5} {
