@@ -395,8 +395,9 @@ func (db *DB) catchUp(ctx context.Context) error {
 			return err
 		}
 		defer conn.Close()
+		indexed := have.articles
 		for have.articles < want.articles || have.quotes < want.quotes || have.log < want.log {
-			b, err := db.missing(ctx, have, want)
+			b, err := db.missing(ctx, have, want, indexed)
 			if err != nil {
 				return err
 			}
@@ -419,8 +420,11 @@ func (db *DB) catchUp(ctx context.Context) error {
 	return nil
 }
 
-// missing reads the next page of rows the index lacks, up to want.
-func (db *DB) missing(ctx context.Context, have, want marks) (indexBatch, error) {
+// missing reads the next page of rows the index lacks, up to want. The
+// articles above indexed (the mark when the catch-up began) are read at
+// the date key they have now, so the search log's moves are only of those
+// at or below it.
+func (db *DB) missing(ctx context.Context, have, want marks, indexed int64) (indexBatch, error) {
 	const articlesPerPage, quotesPerPage = 2000, 20000
 	b := indexBatch{marks: have}
 	read := func(q string, args []any, scan func(*sql.Rows) error) error {
@@ -460,8 +464,8 @@ func (db *DB) missing(ctx context.Context, have, want marks) (indexBatch, error)
 		// Articles that moved to another date key: indexed again at the
 		// key they have now (their old entry, if any, is dropped by joins).
 		// An article that moved twice is indexed once.
-		err = read(`SELECT a.fkey, a.title, a.text FROM articles a WHERE a.id IN
-			(SELECT article_id FROM search_log WHERE seq > ? AND seq <= ?)`, []any{have.log, want.log}, func(rows *sql.Rows) error {
+		err = read(`SELECT a.fkey, a.title, a.text FROM articles a WHERE a.id <= ? AND a.id IN
+			(SELECT article_id FROM search_log WHERE seq > ? AND seq <= ?)`, []any{indexed, have.log, want.log}, func(rows *sql.Rows) error {
 			var r ftsRow
 			err := rows.Scan(&r.rowid, &r.title, &r.text)
 			b.articles = append(b.articles, r)
