@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -100,13 +99,9 @@ func (db *DB) buildIndexes(ctx context.Context) error {
 // keptDefinitions reads the definitions deferIndexes kept, and whether
 // there are any.
 func keptDefinitions(ctx context.Context, tx *sql.Tx) (string, bool, error) {
-	var kept string
-	err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'deferred_indexes'`).Scan(&kept)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", false, nil
-	}
+	kept, ok, err := metaValue(ctx, tx, "deferred_indexes")
 	if err != nil {
 		return "", false, fmt.Errorf("read deferred indexes: %w", err)
 	}
-	return kept, true, nil
+	return kept, ok, nil
 }

@@ -102,11 +102,26 @@ func (db *DB) Close() error {
 	return errors.Join(errs...)
 }
 
+// rowQuerier is a pool, connection or transaction, to read a row with.
+type rowQuerier interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}
+
+// metaValue reads a key of a database's meta table (the corpus's or the
+// index's); ok is false when the key, or the table (a new file), is not
+// there.
+func metaValue(ctx context.Context, q rowQuerier, key string) (v string, ok bool, err error) {
+	err = q.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) || err != nil && strings.Contains(err.Error(), "no such table") {
+		return "", false, nil
+	}
+	return v, err == nil, err
+}
+
 func (db *DB) migrate(ctx context.Context) error {
 	// A current database needs no write: readers open it while an ingest
 	// holds the write lock.
-	var v string
-	if db.w.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema'`).Scan(&v) == nil && v == strconv.Itoa(schemaVersion) {
+	if v, _, err := metaValue(ctx, db.w, "schema"); err == nil && v == strconv.Itoa(schemaVersion) {
 		return nil
 	}
 	tx, err := db.w.BeginTx(ctx, nil)
@@ -116,9 +131,8 @@ func (db *DB) migrate(ctx context.Context) error {
 	defer tx.Rollback()
 	// The version is read again inside the transaction: another process
 	// may have migrated meanwhile.
-	v = ""
-	err = tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema'`).Scan(&v)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) && !strings.Contains(err.Error(), "no such table") {
+	v, _, err := metaValue(ctx, tx, "schema")
+	if err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
 	if n, _ := strconv.Atoi(v); n > schemaVersion {

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -65,15 +64,13 @@ func (a attaching) Connect(ctx context.Context) (driver.Conn, error) {
 		c.Close()
 		return nil, errors.New("attach index: driver connection cannot execute")
 	}
-	for _, q := range []string{`ATTACH DATABASE ? AS search`, `PRAGMA search.cache_size = -16000`} {
-		var args []driver.NamedValue
-		if q[0] == 'A' {
-			args = []driver.NamedValue{{Ordinal: 1, Value: a.index}}
-		}
-		if _, err := ex.ExecContext(ctx, q, args); err != nil {
-			c.Close()
-			return nil, fmt.Errorf("attach index %s: %w", a.index, err)
-		}
+	_, err = ex.ExecContext(ctx, `ATTACH DATABASE ? AS search`, []driver.NamedValue{{Ordinal: 1, Value: a.index}})
+	if err == nil {
+		_, err = ex.ExecContext(ctx, `PRAGMA search.cache_size = -16000`, nil)
+	}
+	if err != nil {
+		c.Close()
+		return nil, fmt.Errorf("attach index %s: %w", a.index, err)
 	}
 	return c, nil
 }
@@ -123,14 +120,8 @@ func (db *DB) openIndex(ctx context.Context) (created bool, err error) {
 
 // indexOwner is the identity of the corpus the index was made for, "" for
 // a new file.
-func indexOwner(ctx context.Context, q interface {
-	QueryRowContext(context.Context, string, ...any) *sql.Row
-}) (string, error) {
-	var id string
-	err := q.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'corpus'`).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) || err != nil && strings.Contains(err.Error(), "no such table") {
-		return "", nil
-	}
+func indexOwner(ctx context.Context, q rowQuerier) (string, error) {
+	id, _, err := metaValue(ctx, q, "corpus")
 	if err != nil {
 		return "", fmt.Errorf("read index owner: %w", err)
 	}
@@ -139,8 +130,11 @@ func indexOwner(ctx context.Context, q interface {
 
 // corpusID is the corpus's random identity, made with its schema.
 func (db *DB) corpusID(ctx context.Context) (string, error) {
-	var id string
-	if err := db.w.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'corpus'`).Scan(&id); err != nil {
+	id, ok, err := metaValue(ctx, db.w, "corpus")
+	if err == nil && !ok {
+		err = errors.New("none recorded")
+	}
+	if err != nil {
 		return "", fmt.Errorf("read corpus identity: %w", err)
 	}
 	return id, nil
@@ -152,9 +146,9 @@ type marks struct{ articles, quotes, log int64 }
 
 func readMarks(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, table string) (marks, error) {
+}) (marks, error) {
 	var m marks
-	rows, err := q.QueryContext(ctx, `SELECT key, value FROM `+table+` WHERE key IN ('articles', 'quotes', 'log')`)
+	rows, err := q.QueryContext(ctx, `SELECT key, value FROM meta WHERE key IN ('articles', 'quotes', 'log')`)
 	if err != nil {
 		return m, fmt.Errorf("read index marks: %w", err)
 	}
@@ -182,9 +176,7 @@ func readMarks(ctx context.Context, q interface {
 
 // corpusMarks are the marks the index reaches once it holds every row the
 // corpus has committed.
-func corpusMarks(ctx context.Context, q interface {
-	QueryRowContext(context.Context, string, ...any) *sql.Row
-}) (marks, error) {
+func corpusMarks(ctx context.Context, q rowQuerier) (marks, error) {
 	var m marks
 	err := q.QueryRowContext(ctx, `SELECT (SELECT COALESCE(MAX(id), 0) FROM articles), (SELECT COALESCE(MAX(id), 0) FROM quotes),
 		(SELECT COALESCE(MAX(seq), 0) FROM search_log)`).Scan(&m.articles, &m.quotes, &m.log)
@@ -379,7 +371,7 @@ func (db *DB) indexConn(ctx context.Context) (*sql.Conn, error) {
 // re-extraction) calls it, before its own indexer starts. It then drops the
 // search_log entries the index has applied.
 func (db *DB) catchUp(ctx context.Context) error {
-	have, err := readMarks(ctx, db.idx, "meta")
+	have, err := readMarks(ctx, db.idx)
 	if err != nil {
 		return err
 	}
@@ -476,14 +468,4 @@ func (db *DB) missing(ctx context.Context, have, want marks, indexed int64) (ind
 		}
 	}
 	return b, err
-}
-
-// removeIndex deletes the index files of the corpus at path.
-func removeIndex(path string) error {
-	for _, suffix := range []string{"", "-wal", "-shm"} {
-		if err := os.Remove(indexPath(path) + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
-		}
-	}
-	return nil
 }

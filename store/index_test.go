@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -164,7 +165,7 @@ func TestReextractKeepsIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := readMarks(ctx, conn, "meta")
+	m, err := readMarks(ctx, conn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,4 +253,14 @@ func checkIndex(t *testing.T, db *DB) {
 			t.Errorf("%s: %v", q, err)
 		}
 	}
+}
+
+// removeIndex deletes the index files of the corpus at path.
+func removeIndex(path string) error {
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if err := os.Remove(indexPath(path) + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -35,13 +34,10 @@ func loadNames(ctx context.Context, q interface {
 
 // namesVersion changes whenever a merge changes the names table, so that a
 // writer holding a copy of it knows to read it again.
-func namesVersion(ctx context.Context, q interface {
-	QueryRowContext(context.Context, string, ...any) *sql.Row
-}) (string, error) {
-	var v string
-	err := q.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'names_version'`).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "0", nil
+func namesVersion(ctx context.Context, q rowQuerier) (string, error) {
+	v, ok, err := metaValue(ctx, q, "names_version")
+	if err == nil && !ok {
+		v = "0"
 	}
 	return v, err
 }
@@ -49,13 +45,12 @@ func namesVersion(ctx context.Context, q interface {
 // MergeIfStale merges speakers again when quotations changed since the last
 // merge (a killed ingest leaves the flag set, so the next run merges).
 func (db *DB) MergeIfStale(ctx context.Context) error {
-	var v string
-	err := db.w.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'speakers_stale'`).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) || err == nil && v == "0" {
-		return nil
-	}
+	v, ok, err := metaValue(ctx, db.w, "speakers_stale")
 	if err != nil {
 		return fmt.Errorf("merge speakers: %w", err)
+	}
+	if !ok || v == "0" {
+		return nil
 	}
 	return db.MergeSpeakersAgain(ctx)
 }

@@ -185,15 +185,13 @@ func (db *DB) hits(ctx context.Context, query string, refs []searchRef) ([]Hit, 
 // snippets marks the matches of query in each (rowid, title, text) of
 // rows, as FTS5's snippet function does, and returns them by rowid.
 func snippets(ctx context.Context, conn *sql.Conn, query string, rows []any) (map[int]string, error) {
-	for _, q := range []string{`CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippets USING fts5(title, text)`,
-		`INSERT INTO temp.snippets (rowid, title, text) VALUES (?, ?, ?)` + strings.Repeat(", (?, ?, ?)", len(rows)/3-1)} {
-		var args []any
-		if strings.HasPrefix(q, "INSERT") {
-			args = rows
-		}
-		if _, err := conn.ExecContext(ctx, q, args...); err != nil {
-			return nil, fmt.Errorf("snippets: %w", err)
-		}
+	_, err := conn.ExecContext(ctx, `CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippets USING fts5(title, text)`)
+	if err == nil {
+		_, err = conn.ExecContext(ctx, `INSERT INTO temp.snippets (rowid, title, text) VALUES (?, ?, ?)`+
+			strings.Repeat(", (?, ?, ?)", len(rows)/3-1), rows...)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("snippets: %w", err)
 	}
 	out := map[int]string{}
 	rs, err := conn.QueryContext(ctx, `SELECT rowid, snippet(snippets, -1, '«', '»', '…', 24) FROM temp.snippets
