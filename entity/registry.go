@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"slices"
 	"strings"
 
 	"chronicle/text"
@@ -286,12 +285,12 @@ func (r *Registry) linkSurnames() {
 		for _, x := range ps {
 			fullest := -1
 			for _, y := range ps {
-				if !fitsName(x.words, y.words) {
+				if !ShortForm(x.words, y.words) {
 					continue
 				}
 				maximal := true
 				for _, z := range ps {
-					if fitsName(y.words, z.words) && fitsName(x.words, z.words) {
+					if ShortForm(y.words, z.words) && ShortForm(x.words, z.words) {
 						maximal = false
 						break
 					}
@@ -350,39 +349,6 @@ func firstStart(ms []text.Span) int {
 		}
 	}
 	return first
-}
-
-// fitsName reports whether the folded words x are a shorter form of the
-// name y: fewer words, in order, the same surname, and the same initials
-// if x has any ("George Bush" fits "George W. Bush"; "George W. Bush" does
-// not fit "George H. W. Bush").
-func fitsName(x, y []string) bool {
-	if len(x) >= len(y) || x[len(x)-1] != y[len(y)-1] {
-		return false
-	}
-	var ix, iy []string
-	for _, w := range y {
-		if initialWord(w) {
-			iy = append(iy, w)
-		}
-	}
-	i := 0
-	for _, w := range y {
-		if i < len(x) && x[i] == w {
-			i++
-		}
-	}
-	for _, w := range x {
-		if initialWord(w) {
-			ix = append(ix, w)
-		}
-	}
-	return i == len(x) && (len(ix) == 0 || slices.Equal(ix, iy))
-}
-
-// initialWord reports whether w is an initial: "w.", "w", "j.m.".
-func initialWord(w string) bool {
-	return len(w) == 1 || strings.HasSuffix(w, ".") && len(w) <= 4
 }
 
 // merge moves entity e's mentions and roles into entity to, leaving e empty.

@@ -3,6 +3,8 @@ package identity
 import (
 	"slices"
 	"strings"
+
+	"chronicle/entity"
 )
 
 // group is an identity under construction.
@@ -143,44 +145,13 @@ func joinUnknown(gs *groups, nodes map[string]*node, unknown []*node) {
 	}
 }
 
-// fits reports whether person name x is a shorter form of person name y.
+// fits reports whether person name x is a shorter form of person name y:
+// the same suffix ("Jr." is someone else), which a bare surname may lack.
 func fits(x, y *name) bool {
-	nx, ny := len(x.words), len(y.words)
-	if nx >= ny || x.words[nx-1] != y.words[ny-1] {
+	if !entity.ShortForm(x.words, y.words) {
 		return false
 	}
-	if nx == 1 {
-		return x.suffix == "" || x.suffix == y.suffix
-	}
-	if x.suffix != y.suffix {
-		return false
-	}
-	gx, gy := x.words[:nx-1], y.words[:ny-1]
-	if ix := initials(gx); len(ix) > 0 && !slices.Equal(ix, initials(gy)) {
-		return false
-	}
-	return subsequence(gx, gy)
-}
-
-func initials(ws []string) []string {
-	var out []string
-	for _, w := range ws {
-		if isInitial(w) {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-// subsequence reports whether a's words appear in b in the same order.
-func subsequence(a, b []string) bool {
-	i := 0
-	for _, w := range b {
-		if i < len(a) && a[i] == w {
-			i++
-		}
-	}
-	return i == len(a)
+	return x.suffix == y.suffix || len(x.words) == 1 && x.suffix == ""
 }
 
 func sortedKeys[V any](m map[string]V) []string {

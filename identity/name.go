@@ -199,6 +199,3 @@ func ascii(s string) bool {
 	}
 	return true
 }
-
-// isInitial reports whether a folded word is a single letter.
-func isInitial(w string) bool { return len([]rune(w)) == 1 }
