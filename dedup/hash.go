@@ -50,7 +50,12 @@ func ContentHash(text string) string {
 			}
 		}
 		if space && started {
-			run = " " + run
+			if n == len(buf) {
+				h.Write(buf[:])
+				n = 0
+			}
+			buf[n] = ' '
+			n++
 		}
 		space, started = false, true
 		for len(run) > 0 {

@@ -344,7 +344,7 @@ func (db *DB) facets(ctx context.Context, f QuoteFilter) (Facets, error) {
 
 // textFacets are the facets of a text query, in one pass over its matches
 // in the full-text index (with a speaker, those in the set of the
-// speaker's quotations, see quotesBy). queryFacets would test every
+// speaker's quotations, see speakerSet). queryFacets would test every
 // quotation of the corpus (or the speaker's) against the set of matches,
 // once per facet: at a million articles, a minute for a common word
 // instead of a second and a half.
