@@ -221,14 +221,18 @@ func writeIndex(ctx context.Context, conn *sql.Conn, b indexBatch) error {
 	return tx.Commit()
 }
 
-// rowsPerInsert is how many rows one INSERT adds to the index: one
-// statement per row spent more time in the driver than in FTS5 for short
-// rows (quotations).
-const rowsPerInsert = 32
+// maxVariables is SQLite's limit on the parameters of one statement.
+const maxVariables = 32766
 
 // indexRows adds rows to (and deletes them from) one full-text table, in
 // rowid order, deletions of a rowid before additions: FTS5 starts a new
 // segment whenever a rowid is lower than the last.
+//
+// Additions go in as few INSERTs as the parameter limit allows, because
+// FTS5 also writes what it holds as a new segment at the start of every
+// statement that adds several rows (SQLite opens a savepoint for it). At
+// 32 rows per INSERT, the index of 100,000 articles was made of thousands
+// of small segments, and merging them cost more than tokenising.
 func indexRows(ctx context.Context, tx *sql.Tx, table string, cols []string, rows []ftsRow) error {
 	if len(rows) == 0 {
 		return nil
@@ -246,48 +250,46 @@ func indexRows(ctx context.Context, tx *sql.Tx, table string, cols []string, row
 		return 1
 	})
 	values := "(?" + strings.Repeat(", ?", len(cols)) + ")"
-	insert := func(n int) (*sql.Stmt, error) {
-		return tx.PrepareContext(ctx, `INSERT INTO `+table+` (rowid, `+strings.Join(cols, ", ")+`) VALUES `+
-			values+strings.Repeat(", "+values, n-1))
-	}
-	many, err := insert(rowsPerInsert)
-	if err != nil {
-		return err
-	}
-	one, err := insert(1)
-	if err != nil {
-		return err
-	}
 	del, err := tx.PrepareContext(ctx, `INSERT INTO `+table+` (`+table+`, rowid, `+strings.Join(cols, ", ")+`) VALUES ('delete', `+values[1:])
 	if err != nil {
 		return err
 	}
-	args := func(rs []ftsRow) []any {
-		out := make([]any, 0, len(rs)*(1+len(cols)))
+	inserts := map[int]*sql.Stmt{} // by number of rows
+	exec := func(rs []ftsRow) error {
+		args := make([]any, 0, len(rs)*(1+len(cols)))
 		for _, r := range rs {
-			out = append(out, r.rowid)
+			args = append(args, r.rowid)
 			if len(cols) == 2 {
-				out = append(out, r.title)
+				args = append(args, r.title)
 			}
-			out = append(out, r.text)
+			args = append(args, r.text)
 		}
-		return out
-	}
-	for i := 0; i < len(rows); {
-		switch {
-		case rows[i].del:
-			_, err = del.ExecContext(ctx, args(rows[i:i+1])...)
-			i++
-		case i+rowsPerInsert <= len(rows) && !slices.ContainsFunc(rows[i:i+rowsPerInsert], func(r ftsRow) bool { return r.del }):
-			_, err = many.ExecContext(ctx, args(rows[i:i+rowsPerInsert])...)
-			i += rowsPerInsert
-		default:
-			_, err = one.ExecContext(ctx, args(rows[i:i+1])...)
-			i++
-		}
-		if err != nil {
+		if rs[0].del {
+			_, err := del.ExecContext(ctx, args...)
 			return err
 		}
+		st, ok := inserts[len(rs)]
+		if !ok {
+			st, err = tx.PrepareContext(ctx, `INSERT INTO `+table+` (rowid, `+strings.Join(cols, ", ")+`) VALUES `+
+				values+strings.Repeat(", "+values, len(rs)-1))
+			if err != nil {
+				return err
+			}
+			inserts[len(rs)] = st
+		}
+		_, err := st.ExecContext(ctx, args...)
+		return err
+	}
+	perInsert := maxVariables / (1 + len(cols))
+	for i := 0; i < len(rows); {
+		j := i + 1 // a deletion alone, or a run of additions
+		for !rows[i].del && j < len(rows) && j-i < perInsert && !rows[j].del {
+			j++
+		}
+		if err := exec(rows[i:j]); err != nil {
+			return err
+		}
+		i = j
 	}
 	return nil
 }

@@ -264,3 +264,49 @@ func removeIndex(path string) error {
 	}
 	return nil
 }
+
+// A batch goes into the index as one segment per table, however many rows
+// it has, up to the parameter limit per INSERT; a deletion among the rows
+// (a re-extracted quotation) is applied in rowid order.
+func TestIndexRowsFewSegments(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	conn, err := db.indexConn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	write := func(rows []ftsRow) {
+		t.Helper()
+		tx, err := conn.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tx.Rollback()
+		if err := indexRows(ctx, tx, "quotes_fts", []string{"text"}, rows); err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write([]ftsRow{{rowid: 500, text: "an old ferry timetable"}})
+	perInsert := maxVariables / 2
+	var rows []ftsRow
+	for i := range perInsert + 100 {
+		rows = append(rows, ftsRow{rowid: int64(1000 + 2*i), text: fmt.Sprintf("the ferry number %d sails", i)})
+	}
+	rows = append(rows, ftsRow{rowid: 500, del: true, text: "an old ferry timetable"})
+	write(rows)
+
+	if n := count(t, db, `SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH 'ferry'`); n != perInsert+100 {
+		t.Errorf("%d rows match ferry, want %d", n, perInsert+100)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH 'timetable'`); n != 0 {
+		t.Errorf("the deleted row still matches: %d", n)
+	}
+	// The first write's segment, the deletion's, and two INSERTs.
+	if n := count(t, db, `SELECT COUNT(DISTINCT segid) FROM search.quotes_fts_idx`); n > 4 {
+		t.Errorf("the index has %d segments, want at most 4", n)
+	}
+}
