@@ -151,8 +151,10 @@ func (db *DB) Ingest(ctx context.Context, inputs []string, opt IngestOptions) (I
 // unless the text is stored already, extraction and the MinHash signature.
 func prepare(ctx context.Context, known *sql.Stmt, where string, a article.Article, opt extract.Options) item {
 	it := item{where: where, art: a, hash: dedup.ContentHash(a.Text)}
+	// Under a context that is never cancelled: the driver would start a
+	// goroutine per query to interrupt it. Process stops between items.
 	var one int
-	switch err := known.QueryRowContext(ctx, it.hash).Scan(&one); {
+	switch err := known.QueryRowContext(context.WithoutCancel(ctx), it.hash).Scan(&one); {
 	case err == nil:
 		it.known = true
 		return it
