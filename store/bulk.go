@@ -13,9 +13,12 @@ import (
 // order (dates, speakers, outlets, names): every stored quotation touches a
 // page of each at a random place, so once they outgrow the page cache each
 // commit writes back thousands of pages. The first ingest into an empty
-// database drops them and builds them once at the end, by sorting. Every
-// index the writer itself reads stays.
-var deferredIndexes = []string{"quotes_fkey", "quotes_speaker", "quotes_source", "quotes_speaker_name"}
+// database drops them and builds them once at the end, by sorting. So it
+// does the index of unassigned quotations: until the merge at the end of a
+// first ingest every quotation is unassigned, the merge reads them all
+// anyway, and the index cost an entry per quotation, removed again as the
+// merge assigned it. Every index the writer itself reads stays.
+var deferredIndexes = []string{"quotes_fkey", "quotes_speaker", "quotes_source", "quotes_speaker_name", "quotes_unassigned"}
 
 // deferIndexes drops the deferred indexes if the database holds no
 // quotations yet, or reports that an earlier ingest dropped them and did
