@@ -57,7 +57,7 @@ fi
 if [ -z "${QUERIES_ONLY:-}" ]; then
 got=$(wc -l < "$corpus")
 [ "$got" -eq "$n" ] || { echo "$corpus has $got articles, want $n" >&2; exit 1; }
-rm -f "$db" "$db"-*
+rm -f "$db" "$db"-* "$db".fts "$db".fts-* # the index too: a stale one is rebuilt, its file not shrunk
 /usr/bin/time -v -o "$work/ingest.time" "$bin" --db "$db" ingest "$corpus" >"$work/ingest.out" 2>"$work/ingest.err" ||
 	{ echo "ingest failed (exit $?):" >&2; tail -5 "$work/ingest.err" >&2; exit 1; }
 grep . "$work/ingest.err" | tail -3 | sed 's/^/ingest says: /' || true
