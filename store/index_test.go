@@ -310,3 +310,42 @@ func TestIndexRowsFewSegments(t *testing.T) {
 		t.Errorf("the index has %d segments, want at most 4", n)
 	}
 }
+
+// Long rows go in several INSERTs (maxInsertBytes), every one indexed.
+func TestIndexRowsLongTexts(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	conn, err := db.indexConn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	filler := strings.Repeat("harbour pilots board the incoming vessels at dawn ", 5000) // 250 KB
+	var rows []ftsRow
+	for i := range 12 {
+		rows = append(rows, ftsRow{rowid: int64(100 + i), title: fmt.Sprintf("Report %d", i),
+			text: fmt.Sprintf("%s marker%d", filler, i)})
+	}
+	if err := indexRows(ctx, tx, "articles_fts", []string{"title", "text"}, rows); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'pilots'`); n != 12 {
+		t.Errorf("%d rows match pilots, want 12", n)
+	}
+	for i := range 12 {
+		if n := count(t, db, `SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?`, fmt.Sprintf("marker%d", i)); n != 1 {
+			t.Errorf("marker%d matches %d rows, want 1", i, n)
+		}
+	}
+	if n := count(t, db, `SELECT COUNT(DISTINCT segid) FROM search.articles_fts_idx`); n < 2 {
+		t.Errorf("3 MB of text went into %d segment, want one per INSERT of at most a megabyte", n)
+	}
+}
