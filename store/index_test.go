@@ -265,39 +265,42 @@ func removeIndex(path string) error {
 	return nil
 }
 
-// A batch goes into the index as one segment per table, however many rows
-// it has, up to the parameter limit per INSERT; a deletion among the rows
-// (a re-extracted quotation) is applied in rowid order.
-func TestIndexRowsFewSegments(t *testing.T) {
+// writeRows adds rows to a table of db's index in one transaction.
+func writeRows(t *testing.T, db *DB, table string, cols []string, rows []ftsRow) {
+	t.Helper()
 	ctx := context.Background()
-	db := openTest(t)
 	conn, err := db.indexConn(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	write := func(rows []ftsRow) {
-		t.Helper()
-		tx, err := conn.BeginTx(ctx, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer tx.Rollback()
-		if err := indexRows(ctx, tx, "quotes_fts", []string{"text"}, rows); err != nil {
-			t.Fatal(err)
-		}
-		if err := tx.Commit(); err != nil {
-			t.Fatal(err)
-		}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	write([]ftsRow{{rowid: 500, text: "an old ferry timetable"}})
+	defer tx.Rollback()
+	if err := indexRows(ctx, tx, table, cols, rows); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A batch goes into the index as one segment per table, however many rows
+// it has, up to the parameter limit per INSERT; a deletion among the rows
+// (a re-extracted quotation) is applied in rowid order.
+func TestIndexRowsFewSegments(t *testing.T) {
+	db := openTest(t)
+	cols := []string{"text"}
+	writeRows(t, db, "quotes_fts", cols, []ftsRow{{rowid: 500, text: "an old ferry timetable"}})
 	perInsert := maxVariables / 2
 	var rows []ftsRow
 	for i := range perInsert + 100 {
 		rows = append(rows, ftsRow{rowid: int64(1000 + 2*i), text: fmt.Sprintf("the ferry number %d sails", i)})
 	}
 	rows = append(rows, ftsRow{rowid: 500, del: true, text: "an old ferry timetable"})
-	write(rows)
+	writeRows(t, db, "quotes_fts", cols, rows)
 
 	if n := count(t, db, `SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH 'ferry'`); n != perInsert+100 {
 		t.Errorf("%d rows match ferry, want %d", n, perInsert+100)
@@ -313,30 +316,14 @@ func TestIndexRowsFewSegments(t *testing.T) {
 
 // Long rows go in several INSERTs (maxInsertBytes), every one indexed.
 func TestIndexRowsLongTexts(t *testing.T) {
-	ctx := context.Background()
 	db := openTest(t)
-	conn, err := db.indexConn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback()
 	filler := strings.Repeat("harbour pilots board the incoming vessels at dawn ", 5000) // 250 KB
 	var rows []ftsRow
 	for i := range 12 {
 		rows = append(rows, ftsRow{rowid: int64(100 + i), title: fmt.Sprintf("Report %d", i),
 			text: fmt.Sprintf("%s marker%d", filler, i)})
 	}
-	if err := indexRows(ctx, tx, "articles_fts", []string{"title", "text"}, rows); err != nil {
-		t.Fatal(err)
-	}
-	if err := tx.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	writeRows(t, db, "articles_fts", []string{"title", "text"}, rows)
 	if n := count(t, db, `SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'pilots'`); n != 12 {
 		t.Errorf("%d rows match pilots, want 12", n)
 	}
