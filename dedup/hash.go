@@ -6,6 +6,7 @@
 package dedup
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"unicode"
@@ -24,8 +25,7 @@ func ContentHash(text string) string {
 		text = norm.NFC.String(text)
 	}
 	h := sha256.New()
-	var buf [4096]byte // what goes to h, a buffer at a time
-	n := 0
+	w := bufio.NewWriterSize(h, 4096) // to h a buffer at a time, not a write per word
 	space, started := false, false
 	for i := 0; i < len(text); {
 		// the next run of ASCII without white space, or one other rune
@@ -50,26 +50,13 @@ func ContentHash(text string) string {
 			}
 		}
 		if space && started {
-			if n == len(buf) {
-				h.Write(buf[:])
-				n = 0
-			}
-			buf[n] = ' '
-			n++
+			w.WriteByte(' ')
 		}
 		space, started = false, true
-		for len(run) > 0 {
-			if n == len(buf) {
-				h.Write(buf[:])
-				n = 0
-			}
-			k := copy(buf[n:], run)
-			n += k
-			run = run[k:]
-		}
+		w.WriteString(run)
 		i = j
 	}
-	h.Write(buf[:n])
+	w.Flush() // a hash.Hash never fails a write
 	return hex.EncodeToString(h.Sum(nil))
 }
 
