@@ -258,8 +258,8 @@ func indexRows(ctx context.Context, tx *sql.Tx, table string, cols []string, row
 		}
 		return 1
 	})
-	values := "(?" + strings.Repeat(", ?", len(cols)) + ")"
-	del, err := tx.PrepareContext(ctx, `INSERT INTO `+table+` (`+table+`, rowid, `+strings.Join(cols, ", ")+`) VALUES ('delete', `+values[1:])
+	names, values := strings.Join(cols, ", "), "(?"+strings.Repeat(", ?", len(cols))+")"
+	del, err := tx.PrepareContext(ctx, `INSERT INTO `+table+` (`+table+`, rowid, `+names+`) VALUES ('delete', `+values[1:])
 	if err != nil {
 		return err
 	}
@@ -279,7 +279,7 @@ func indexRows(ctx context.Context, tx *sql.Tx, table string, cols []string, row
 		}
 		st, ok := inserts[len(rs)]
 		if !ok {
-			st, err = tx.PrepareContext(ctx, `INSERT INTO `+table+` (rowid, `+strings.Join(cols, ", ")+`) VALUES `+
+			st, err = tx.PrepareContext(ctx, `INSERT INTO `+table+` (rowid, `+names+`) VALUES `+
 				values+strings.Repeat(", "+values, len(rs)-1))
 			if err != nil {
 				return err
