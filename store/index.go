@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -193,6 +194,12 @@ type indexBatch struct {
 	marks            marks
 }
 
+// below reports that the index, at marks m, lacks some of what the corpus
+// has at want.
+func (m marks) below(want marks) bool {
+	return m.articles < want.articles || m.quotes < want.quotes || m.log < want.log
+}
+
 // writeIndex adds one batch to the index in one transaction, with its
 // marks, so that a killed run leaves the index at a batch's end.
 func writeIndex(ctx context.Context, conn *sql.Conn, b indexBatch) error {
@@ -201,6 +208,14 @@ func writeIndex(ctx context.Context, conn *sql.Conn, b indexBatch) error {
 		return fmt.Errorf("index batch: %w", err)
 	}
 	defer tx.Rollback()
+	if err := putIndex(ctx, tx, b); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// putIndex adds a batch to the index and records its marks.
+func putIndex(ctx context.Context, tx *sql.Tx, b indexBatch) error {
 	for _, t := range []struct {
 		table string
 		cols  []string
@@ -213,12 +228,12 @@ func writeIndex(ctx context.Context, conn *sql.Conn, b indexBatch) error {
 			return fmt.Errorf("index batch: %s: %w", t.table, err)
 		}
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE meta SET value = CASE key WHEN 'articles' THEN ?1 WHEN 'quotes' THEN ?2 ELSE ?3 END
+	_, err := tx.ExecContext(ctx, `UPDATE meta SET value = CASE key WHEN 'articles' THEN ?1 WHEN 'quotes' THEN ?2 ELSE ?3 END
 		WHERE key IN ('articles', 'quotes', 'log')`, b.marks.articles, b.marks.quotes, b.marks.log)
 	if err != nil {
 		return fmt.Errorf("index batch: %w", err)
 	}
-	return tx.Commit()
+	return nil
 }
 
 // maxVariables is SQLite's limit on the parameters of one statement.
@@ -384,33 +399,17 @@ func (db *DB) indexConn(ctx context.Context) (*sql.Conn, error) {
 // re-extraction) calls it, before its own indexer starts. It then drops the
 // search_log entries the index has applied.
 func (db *DB) catchUp(ctx context.Context) error {
-	have, err := readMarks(ctx, db.idx)
+	conn, err := db.indexConn(ctx)
 	if err != nil {
 		return err
 	}
-	want, err := corpusMarks(ctx, db.w)
-	if err != nil {
+	defer conn.Close()
+	if err := db.indexMissing(ctx, conn); err != nil {
 		return err
 	}
-	if have.articles < want.articles || have.quotes < want.quotes || have.log < want.log {
-		slog.Info("bringing the full-text index up to date", "articles", want.articles-have.articles,
-			"quotations", want.quotes-have.quotes)
-		conn, err := db.indexConn(ctx)
-		if err != nil {
-			return err
-		}
-		defer conn.Close()
-		indexed := have.articles
-		for have.articles < want.articles || have.quotes < want.quotes || have.log < want.log {
-			b, err := db.missing(ctx, have, want, indexed)
-			if err != nil {
-				return err
-			}
-			if err := writeIndex(ctx, conn, b); err != nil {
-				return err
-			}
-			have = b.marks
-		}
+	have, err := readMarks(ctx, conn)
+	if err != nil {
+		return err
 	}
 	// Pruned only when there is something to prune: a query that opens a
 	// corpus takes no write lock.
@@ -425,56 +424,121 @@ func (db *DB) catchUp(ctx context.Context) error {
 	return nil
 }
 
-// missing reads the next page of rows the index lacks, up to want. The
-// articles above indexed (the mark when the catch-up began) are read at
+// indexMissing indexes, a page at a time, what the corpus has committed
+// and the index has not. Each page is read and written under the index's
+// write lock, with the index's marks read again under it: another process
+// may have moved them meanwhile (the index process of a killed ingest
+// finishing its last catch-up while the next ingest starts), and a row
+// indexed twice would be found twice.
+func (db *DB) indexMissing(ctx context.Context, conn *sql.Conn) error {
+	want, err := corpusMarks(ctx, db.w)
+	if err != nil {
+		return err
+	}
+	have, err := readMarks(ctx, conn)
+	if err != nil || !have.below(want) {
+		return err
+	}
+	slog.Info("bringing the full-text index up to date", "articles", want.articles-have.articles,
+		"quotations", want.quotes-have.quotes)
+	indexed := int64(-1) // the article mark before this catch-up
+	for {
+		more, err := db.indexPage(ctx, conn, want, &indexed)
+		if err != nil || !more {
+			return err
+		}
+	}
+}
+
+// indexPage indexes the next page of what the index lacks, up to want,
+// in one transaction, and reports whether more is missing.
+func (db *DB) indexPage(ctx context.Context, conn *sql.Conn, want marks, indexed *int64) (more bool, err error) {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("index: %w", err)
+	}
+	defer tx.Rollback()
+	have, err := readMarks(ctx, tx)
+	if err != nil || !have.below(want) {
+		return false, err
+	}
+	if *indexed < 0 {
+		*indexed = have.articles
+	}
+	b, err := db.missing(ctx, have, want, *indexed)
+	if err != nil {
+		return false, err
+	}
+	if err := putIndex(ctx, tx, b); err != nil {
+		return false, err
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("index: %w", err)
+	}
+	return b.marks.below(want), nil
+}
+
+// missing reads the next page of rows the index lacks, up to want: about
+// maxBatchBytes of text, the most a batch of the writer holds, so that an
+// index one batch behind catches up in one transaction (one new segment
+// per table). The articles above indexed (the mark when the catch-up began) are read at
 // the date key they have now, so the search log's moves are only of those
 // at or below it.
 func (db *DB) missing(ctx context.Context, have, want marks, indexed int64) (indexBatch, error) {
-	const articlesPerPage, quotesPerPage = 2000, 20000
 	b := indexBatch{marks: have}
-	read := func(q string, args []any, scan func(*sql.Rows) error) error {
+	size, limit := 0, maxBatchBytes // of the texts read, and of the page
+	// read scans rows until the page is full, and reports whether it read
+	// them all.
+	read := func(q string, args []any, scan func(*sql.Rows) (int, error)) (bool, error) {
 		rows, err := db.w.QueryContext(ctx, q, args...)
 		if err != nil {
-			return fmt.Errorf("read rows to index: %w", err)
+			return false, fmt.Errorf("read rows to index: %w", err)
 		}
 		defer rows.Close()
 		for rows.Next() {
-			if err := scan(rows); err != nil {
-				return fmt.Errorf("read rows to index: %w", err)
+			if size >= limit {
+				return false, nil
 			}
+			n, err := scan(rows)
+			if err != nil {
+				return false, fmt.Errorf("read rows to index: %w", err)
+			}
+			size += n
 		}
-		return rows.Err()
+		return true, rows.Err()
 	}
-	err := read(`SELECT id, fkey, title, text FROM articles WHERE id > ? AND id <= ? ORDER BY id LIMIT ?`,
-		[]any{have.articles, want.articles, articlesPerPage}, func(rows *sql.Rows) error {
+	all, err := read(`SELECT id, fkey, title, text FROM articles WHERE id > ? AND id <= ? ORDER BY id`,
+		[]any{have.articles, want.articles}, func(rows *sql.Rows) (int, error) {
 			var r ftsRow
 			err := rows.Scan(&b.marks.articles, &r.rowid, &r.title, &r.text)
 			b.articles = append(b.articles, r)
-			return err
+			return len(r.title) + len(r.text), err
 		})
-	if err == nil && len(b.articles) < articlesPerPage {
+	if err == nil && all {
 		b.marks.articles = want.articles
-		err = read(`SELECT id, fkey, text FROM quotes WHERE id > ? AND id <= ? ORDER BY id LIMIT ?`,
-			[]any{have.quotes, want.quotes, quotesPerPage}, func(rows *sql.Rows) error {
+		all, err = read(`SELECT id, fkey, text FROM quotes WHERE id > ? AND id <= ? ORDER BY id`,
+			[]any{have.quotes, want.quotes}, func(rows *sql.Rows) (int, error) {
 				var r ftsRow
 				err := rows.Scan(&b.marks.quotes, &r.rowid, &r.text)
 				b.quotes = append(b.quotes, r)
-				return err
+				return len(r.text), err
 			})
-		if err == nil && len(b.quotes) < quotesPerPage {
+		if err == nil && all {
 			b.marks.quotes = want.quotes
 		}
 	}
 	if err == nil && b.marks.quotes == want.quotes {
 		// Articles that moved to another date key: indexed again at the
 		// key they have now (their old entry, if any, is dropped by joins).
-		// An article that moved twice is indexed once.
-		err = read(`SELECT a.fkey, a.title, a.text FROM articles a WHERE a.id <= ? AND a.id IN
-			(SELECT article_id FROM search_log WHERE seq > ? AND seq <= ?)`, []any{indexed, have.log, want.log}, func(rows *sql.Rows) error {
+		// An article that moved twice is indexed once. They are read
+		// whatever the page holds already: the log's mark moves at once.
+		limit = math.MaxInt
+		_, err = read(`SELECT a.fkey, a.title, a.text FROM articles a WHERE a.id <= ? AND a.id IN
+			(SELECT article_id FROM search_log WHERE seq > ? AND seq <= ?)`, []any{indexed, have.log, want.log}, func(rows *sql.Rows) (int, error) {
 			var r ftsRow
 			err := rows.Scan(&r.rowid, &r.title, &r.text)
 			b.articles = append(b.articles, r)
-			return err
+			return 0, err
 		})
 		if err == nil {
 			b.marks.log = want.log

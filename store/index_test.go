@@ -10,8 +10,9 @@ import (
 	"testing"
 )
 
-// indexState counts the index entries (not the matching rows: an entry
-// indexed twice counts twice) of a few words, in both tables.
+// indexState counts the rows the index finds for a few words, in both
+// tables. A row indexed twice is found once (the newer entry of a rowid
+// hides the older): segments shows that.
 func indexState(t *testing.T, db *DB) string {
 	t.Helper()
 	var out []string
