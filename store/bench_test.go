@@ -78,7 +78,7 @@ func BenchmarkWriter(b *testing.B) {
 		}
 		b.StartTimer()
 		start := cpuTime()
-		w := db.startWriter(ctx, 0, 0, db.startIndexer(ctx))
+		w := db.startWriter(ctx, 0, 0)
 		for _, it := range items {
 			if err := w.add(it); err != nil {
 				b.Fatal(err)

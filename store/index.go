@@ -427,9 +427,9 @@ func (db *DB) catchUp(ctx context.Context) error {
 // indexMissing indexes, a page at a time, what the corpus has committed
 // and the index has not. Each page is read and written under the index's
 // write lock, with the index's marks read again under it: another process
-// may have moved them meanwhile (the index process of a killed ingest
-// finishing its last catch-up while the next ingest starts), and a row
-// indexed twice would be found twice.
+// may have moved them meanwhile (a query whose Open builds a new index
+// while an ingest starts), and a row indexed twice costs a segment of the
+// index (it is found once: the newer entry of a rowid hides the older).
 func (db *DB) indexMissing(ctx context.Context, conn *sql.Conn) error {
 	want, err := corpusMarks(ctx, db.w)
 	if err != nil {

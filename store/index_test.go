@@ -2,12 +2,14 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // indexState counts the rows the index finds for a few words, in both
@@ -336,4 +338,92 @@ func TestIndexRowsLongTexts(t *testing.T) {
 	if n := count(t, db, `SELECT COUNT(DISTINCT segid) FROM search.articles_fts_idx`); n < 2 {
 		t.Errorf("3 MB of text went into %d segment, want one per INSERT of at most a megabyte", n)
 	}
+}
+
+// Two catch-ups that both found the index behind (an ingest starting
+// while a query's Open builds a new index, or two ingests) index each row
+// once: each page reads the index's marks again under its write lock. (A
+// row indexed twice would not be found twice, as the newer entry of a
+// rowid hides the older, but it would cost a segment of the index.)
+func TestIndexPageOnce(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingest(t, db, fixtures[0])
+	db.Close()
+	copyIndex(t, indexPath(path), filepath.Join(dir, "early.fts"))
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	ingest(t, db, fixtures[1:]...)
+	want := indexState(t, db)
+	db.Close()
+	copyIndex(t, filepath.Join(dir, "early.fts"), indexPath(path))
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+
+	// One catch-up holds the index's write lock, its page written and
+	// not yet committed, while two more start, each on a connection of its
+	// own as in another process.
+	var conns [3]*sql.Conn
+	for i := range conns {
+		if conns[i], err = db.indexConn(ctx); err != nil {
+			t.Fatal(err)
+		}
+		defer conns[i].Close()
+	}
+	before := segments(t, db)
+	tx, err := conns[0].BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	have, err := readMarks(ctx, tx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	target, err := corpusMarks(ctx, db.w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := db.missing(ctx, have, target, have.articles)
+	if err != nil || b.marks.below(target) {
+		t.Fatalf("one page of the catch-up reaches %+v of %+v: %v", b.marks, target, err)
+	}
+	if err := putIndex(ctx, tx, b); err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 2)
+	for _, c := range conns[1:] {
+		go func() { errs <- db.indexMissing(ctx, c) }()
+	}
+	time.Sleep(300 * time.Millisecond) // the others wait for the lock
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := indexState(t, db); got != want {
+		t.Errorf("index after three catch-ups at once:\n%s\nwant:\n%s", got, want)
+	}
+	// One new segment per table, of the one catch-up that wrote.
+	if n := segments(t, db); n != before+2 {
+		t.Errorf("the index has %d segments, %d before: the rows were indexed more than once", n, before)
+	}
+}
+
+// segments counts the segments of both full-text tables.
+func segments(t *testing.T, db *DB) int {
+	t.Helper()
+	return count(t, db, `SELECT COUNT(DISTINCT segid) FROM search.articles_fts_idx`) +
+		count(t, db, `SELECT COUNT(DISTINCT segid) FROM search.quotes_fts_idx`)
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os/exec"
 	"runtime"
 
 	"chronicle/article"
@@ -26,10 +25,6 @@ type IngestOptions struct {
 	// more of the indexes an ingest inserts into at random places (content
 	// hashes, band keys) in memory as the corpus grows.
 	CacheMiB int
-	// IndexCommand, when set, makes the command of a process that writes
-	// the full-text index during the ingest, by calling FollowIndex
-	// (follow.go). Nil writes it in this process. Re-extraction ignores it.
-	IndexCommand func() *exec.Cmd
 	// OnItem, when set, is called once per input item, in input order, with
 	// nil when the item is stored (or was already) and its error otherwise.
 	OnItem func(where string, err error)
@@ -101,7 +96,7 @@ func (db *DB) Ingest(ctx context.Context, inputs []string, opt IngestOptions) (I
 	if err := db.catchUp(ctx); err != nil { // after a killed run
 		return stats, fmt.Errorf("ingest: %w", err)
 	}
-	w := db.startWriter(ctx, opt.Batch, opt.CacheMiB, db.newIndexer(ctx, opt.IndexCommand))
+	w := db.startWriter(ctx, opt.Batch, opt.CacheMiB)
 	err = article.Process(ctx, r, inputs, workers,
 		func(it article.Item) item {
 			a, err := it.Load()

@@ -49,7 +49,7 @@ func (db *DB) Reextract(ctx context.Context, opt IngestOptions) (IngestStats, er
 		close(done)
 	}()
 
-	w := db.startWriter(ctx, opt.Batch, opt.CacheMiB, db.startIndexer(ctx))
+	w := db.startWriter(ctx, opt.Batch, opt.CacheMiB)
 	var addErr error
 	for it := range done {
 		if addErr != nil {

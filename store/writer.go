@@ -25,7 +25,7 @@ type writer struct {
 	stats   writerStats
 	err     error // set by the goroutine before done closes, or seen through failed
 	failed  chan struct{}
-	index   batchIndexer // a batch behind, on its own file and core
+	index   *indexer // a batch behind, on its own file and core
 }
 
 // speakerNames caches the names table for the writer, so that quotations
@@ -75,7 +75,7 @@ func (db *DB) writerConn(ctx context.Context, cacheMiB int) (*sql.Conn, error) {
 	return conn, nil
 }
 
-func (db *DB) startWriter(ctx context.Context, size, cacheMiB int, index batchIndexer) *writer {
+func (db *DB) startWriter(ctx context.Context, size, cacheMiB int) *writer {
 	if size <= 0 {
 		size = defaultBatch
 	}
@@ -84,7 +84,7 @@ func (db *DB) startWriter(ctx context.Context, size, cacheMiB int, index batchIn
 	}
 	w := &writer{db: db, ctx: ctx, size: size, last: time.Now(),
 		batches: make(chan []item, 1), done: make(chan struct{}), failed: make(chan struct{}),
-		index: index}
+		index: db.startIndexer(ctx)}
 	go func() {
 		defer close(w.done)
 		names := &speakerNames{version: "none"}

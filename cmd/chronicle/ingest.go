@@ -5,9 +5,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"os/exec"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"chronicle/article"
@@ -21,40 +18,10 @@ type ingestCmd struct {
 	CacheMiB   int `name:"cache-mib" help:"Page cache of the database writer in MiB (default 128); more helps a corpus of millions."`
 	inputFlags `embed:""`
 	Paths      []string `arg:"" name:"path" help:"Files, directories, URLs, feeds, or - for stdin."`
-
-	indexCommand func() *exec.Cmd // the index process (see indexCmd); nil indexes in this process
 }
 
 func (c *ingestCmd) Run(ctx context.Context, app *cli) error {
-	c.indexCommand = indexCommand(app)
 	return c.run(ctx, app.DB, os.Stdin, os.Stderr)
-}
-
-// indexCommand runs this program again as the ingest's index process, or
-// is nil when the program cannot find itself.
-func indexCommand(app *cli) func() *exec.Cmd {
-	exe, err := os.Executable()
-	if err != nil {
-		return nil
-	}
-	args := []string{"--db", app.DB, "index-process"}
-	if app.Verbose {
-		args = append(args, "-v")
-	}
-	return func() *exec.Cmd { return exec.Command(exe, args...) }
-}
-
-// indexCmd is the index process of an ingest (store.FollowIndex), not for
-// users: it writes the full-text index in a process of its own, beside the
-// ingest's.
-type indexCmd struct{}
-
-func (indexCmd) Run(app *cli) error {
-	// An interrupt at a terminal reaches the ingest and this process
-	// alike; this one stops when the ingest closes its input, once the
-	// index holds every batch the ingest committed.
-	signal.Ignore(os.Interrupt, syscall.SIGTERM)
-	return store.FollowIndex(context.Background(), app.DB, os.Stdin)
 }
 
 func (c *ingestCmd) run(ctx context.Context, path string, stdin io.Reader, stderr io.Writer) error {
@@ -71,9 +38,8 @@ func (c *ingestCmd) run(ctx context.Context, path string, stdin io.Reader, stder
 	prog := startProgress(stderr, r, c.Paths)
 	stats, err := db.Ingest(ctx, c.Paths, store.IngestOptions{
 		Reader: r, Workers: c.Workers, Batch: c.Batch, CacheMiB: c.CacheMiB,
-		Extract:      extract.Options{ReferenceDate: c.ReferenceDate},
-		OnItem:       prog.item,
-		IndexCommand: c.indexCommand,
+		Extract: extract.Options{ReferenceDate: c.ReferenceDate},
+		OnItem:  prog.item,
 	})
 	prog.stop()
 	return finish("ingest", stats, prog, err)

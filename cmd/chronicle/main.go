@@ -30,7 +30,6 @@ type cli struct {
 	Failures  failuresCmd  `cmd:"" help:"List the input items that could not be stored."`
 	Reextract reextractCmd `cmd:"" help:"Extract again the articles stored by an older extractor."`
 	Serve     serveCmd     `cmd:"" help:"Serve the web UI and JSON API over the database, ingesting PATHs first."`
-	Index     indexCmd     `cmd:"" name:"index-process" hidden:"" help:"The full-text index process of an ingest."`
 }
 
 // errPartial reports that some items failed while the rest were processed.
