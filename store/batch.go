@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,7 +18,8 @@ type batchStmts struct {
 	byHash, candidates, insArticle, insLSH,
 	insQuote, delQuotes, updArticle, articleKey, logMove,
 	failure, clearFailure, staleSpeaker *sql.Stmt
-	demote, demoteQuotes, demoteSpeakers, demoteLSH *sql.Stmt
+	demote, demoteQuotes, demoteSpeakers, demoteLSH, demoteLSHNew *sql.Stmt
+	bands                                                         int // band keys added to lsh_new
 
 	names                                   *speakerNames
 	lookName                                *sql.Stmt
@@ -46,7 +48,12 @@ type countKey struct {
 
 func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 	var s batchStmts
-	inBands := "?" + strings.Repeat(",?", dedup.Bands-1)
+	// Band keys are parameters ?1 to ?Bands; an article's ID follows them.
+	var keys []string
+	for i := range dedup.Bands {
+		keys = append(keys, fmt.Sprintf("?%d", i+1))
+	}
+	inBands, article := strings.Join(keys, ","), fmt.Sprintf("?%d", dedup.Bands+1)
 	for _, p := range []struct {
 		dst *(*sql.Stmt)
 		sql string
@@ -54,18 +61,20 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 		{&s.byHash, `SELECT id FROM articles WHERE content_hash = ?`},
 		{&s.candidates, `SELECT a.id, a.signature, COALESCE(substr(a.published, 1, 10), '~'), a.content_hash
 			FROM articles a WHERE a.id IN
-			(SELECT article_id FROM lsh WHERE band_key IN (` + inBands + `) LIMIT 200) ORDER BY a.id`},
+			(SELECT article_id FROM lsh WHERE band_key IN (` + inBands + `)
+			 UNION ALL SELECT article_id FROM lsh_new WHERE band_key IN (` + inBands + `) LIMIT 200) ORDER BY a.id`},
 		{&s.demote, `UPDATE articles SET duplicate_of = ?1, similarity = ?3 WHERE id = ?2 OR duplicate_of = ?2`},
 		{&s.demoteQuotes, `UPDATE quotes SET dup = 1 WHERE article_id = ?`},
 		{&s.demoteSpeakers, `INSERT OR IGNORE INTO stale_speakers (id)
 			SELECT DISTINCT speaker_id FROM quotes WHERE article_id = ? AND speaker_id > 0`},
 		// By band key and article: lsh's key, never a scan of the table.
-		{&s.demoteLSH, `DELETE FROM lsh WHERE article_id = ? AND band_key IN (` + inBands + `)`},
+		{&s.demoteLSH, `DELETE FROM lsh WHERE article_id = ` + article + ` AND band_key IN (` + inBands + `)`},
+		{&s.demoteLSHNew, `DELETE FROM lsh_new WHERE article_id = ` + article + ` AND band_key IN (` + inBands + `)`},
 		{&s.insArticle, `INSERT INTO articles (input_id, source, url, title, published, published_from,
 			language, format, input_published, input_pub_from, content_hash, duplicate_of, similarity,
 			signature, extractor_version, timexes, entities, text)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&s.insLSH, `INSERT OR IGNORE INTO lsh (band_key, article_id) VALUES (?, ?)` + strings.Repeat(", (?, ?)", dedup.Bands-1)},
+		{&s.insLSH, `INSERT OR IGNORE INTO lsh_new (band_key, article_id) VALUES (?, ?)` + strings.Repeat(", (?, ?)", dedup.Bands-1)},
 		{&s.articleKey, `SELECT fkey FROM articles WHERE id = ?`},
 		{&s.insQuote, `INSERT INTO quotes (article_id, seq, dup, dkey, source, speaker_id, text, start, end, kind,
 			speaker, speaker_type, speaker_role, mention_text, mention_start, mention_end,
@@ -181,6 +190,9 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 		ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
 		return stats, indexBatch{}, fmt.Errorf("mark speakers stale: %w", err)
 	}
+	if err := foldBands(ctx, tx, st.bands); err != nil {
+		return stats, indexBatch{}, err
+	}
 	// What the index holds once it has this batch: every row the corpus
 	// has now.
 	m, err := corpusMarks(ctx, tx)
@@ -194,6 +206,39 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 		return stats, indexBatch{}, fmt.Errorf("commit batch: %w", err)
 	}
 	return stats, indexBatch{articles: st.articleFTS, quotes: st.quoteFTS, marks: m}, nil
+}
+
+// lshFoldRows is how many band keys lsh_new gathers before they move to
+// lsh: about 50,000 articles' worth, 17 MB, which the writer's page cache
+// holds. A fold changes most pages of lsh once, where inserting the same
+// keys a batch at a time changed them 25 times.
+var lshFoldRows = 1 << 20 // a variable for tests
+
+// foldBands counts the band keys a batch added to lsh_new, and once there
+// are lshFoldRows of them, moves them all into lsh, in key order.
+func foldBands(ctx context.Context, tx *sql.Tx, added int) error {
+	if added == 0 {
+		return nil
+	}
+	var n int
+	err := tx.QueryRowContext(ctx, `INSERT INTO meta (key, value) VALUES ('lsh_new', ?1)
+		ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + ?1 RETURNING CAST(value AS INTEGER)`, added).Scan(&n)
+	if err != nil {
+		return fmt.Errorf("count new band keys: %w", err)
+	}
+	if n < lshFoldRows {
+		return nil
+	}
+	for _, q := range []string{
+		`INSERT OR IGNORE INTO lsh (band_key, article_id) SELECT band_key, article_id FROM lsh_new ORDER BY band_key, article_id`,
+		`DELETE FROM lsh_new`,
+		`UPDATE meta SET value = '0' WHERE key = 'lsh_new'`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("move new band keys: %w", err)
+		}
+	}
+	return nil
 }
 
 // insert stores a new article, unless its text is already stored, linking
@@ -247,6 +292,7 @@ func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, e
 		if _, err := st.insLSH.ExecContext(ctx, args...); err != nil {
 			return false, false, fmt.Errorf("insert band keys: %w", err)
 		}
+		st.bands += len(keys)
 	}
 	if err := st.insertQuotes(ctx, id, dupOf != nil, a.Source, r); err != nil {
 		return false, false, err
@@ -295,6 +341,7 @@ func (st *batchStmts) demoteTo(ctx context.Context, m match, id int64) error {
 	if err := st.flushCounts(ctx); err != nil {
 		return err
 	}
+	byArticle := append(slices.Clip(m.bands), m.id) // band keys, then the article
 	for _, s := range []struct {
 		stmt *sql.Stmt
 		args []any
@@ -302,7 +349,8 @@ func (st *batchStmts) demoteTo(ctx context.Context, m match, id int64) error {
 		{st.demote, []any{id, m.id, m.sim}},
 		{st.demoteQuotes, []any{m.id}},
 		{st.demoteSpeakers, []any{m.id}},
-		{st.demoteLSH, append([]any{m.id}, m.bands...)},
+		{st.demoteLSH, byArticle},
+		{st.demoteLSHNew, byArticle},
 	} {
 		if _, err := s.stmt.ExecContext(ctx, s.args...); err != nil {
 			return fmt.Errorf("make article %d a copy of %d: %w", m.id, id, err)

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"chronicle/dedup"
 )
 
 // checkCounts compares quote_counts, its sums and speaker_counts with a
@@ -291,10 +293,10 @@ func TestSpeakerCounts(t *testing.T) {
 		t.Fatal("the copy's quotations were not demoted")
 	}
 	// A copy is no candidate original any more: its band keys are gone.
-	if n := count(t, db, `SELECT COUNT(*) FROM lsh WHERE article_id = (SELECT id FROM articles WHERE input_id = 'wire-0312')`); n != 0 {
+	if n := bandKeys(t, db, "wire-0312"); n != 0 {
 		t.Errorf("the demoted copy keeps %d band keys", n)
 	}
-	if n := count(t, db, `SELECT COUNT(*) FROM lsh WHERE article_id = (SELECT duplicate_of FROM articles WHERE input_id = 'wire-0312')`); n == 0 {
+	if n := bandKeys(t, db, "coast-0311"); n == 0 {
 		t.Error("the new original has no band keys")
 	}
 	check("after the original of a copy")
@@ -345,5 +347,57 @@ func TestTextFacets(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%+v:\none pass  %+v\nper facet %+v", f, got, want)
 		}
+	}
+}
+
+// bandKeys counts the band keys of an article, in lsh and lsh_new.
+func bandKeys(t *testing.T, db *DB, inputID string) int {
+	t.Helper()
+	return count(t, db, `SELECT COUNT(*) FROM (SELECT article_id FROM lsh UNION ALL SELECT article_id FROM lsh_new)
+		WHERE article_id = (SELECT id FROM articles WHERE input_id = ?)`, inputID)
+}
+
+// Band keys moved from lsh_new to lsh (here after every batch) still find
+// near-duplicates: the original of a copy stored earlier finds it there,
+// and the copy loses its keys.
+func TestBandsFold(t *testing.T) {
+	defer func(n int) { lshFoldRows = n }(lshFoldRows)
+	lshFoldRows = 1
+	b, err := os.ReadFile("testdata/news.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var copyFirst, original string
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		switch {
+		case strings.Contains(l, `"id": "wire-0312"`):
+			copyFirst = filepath.Join(dir, "copy.jsonl")
+			os.WriteFile(copyFirst, []byte(l+"\n"), 0o644)
+		case strings.Contains(l, `"id": "coast-0311"`):
+			original = filepath.Join(dir, "original.jsonl")
+			os.WriteFile(original, []byte(l+"\n"), 0o644)
+		}
+	}
+	if copyFirst == "" || original == "" {
+		t.Fatal("wire-0312 or coast-0311 not in news.jsonl: the test tests nothing")
+	}
+	db := openTest(t)
+	ctx := context.Background()
+	if _, err := db.Ingest(ctx, []string{copyFirst}, IngestOptions{Workers: 1, Batch: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if n, m := count(t, db, `SELECT COUNT(*) FROM lsh`), count(t, db, `SELECT COUNT(*) FROM lsh_new`); n != dedup.Bands || m != 0 {
+		t.Fatalf("after the copy: %d band keys in lsh, %d in lsh_new; want %d and 0", n, m, dedup.Bands)
+	}
+	st, err := db.Ingest(ctx, []string{original}, IngestOptions{Workers: 1, Batch: 1})
+	if err != nil || st.NearDuplicates != 1 {
+		t.Fatalf("ingest of the original: %+v, %v; want one near-duplicate", st, err)
+	}
+	if n := bandKeys(t, db, "wire-0312"); n != 0 {
+		t.Errorf("the demoted copy keeps %d band keys", n)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM lsh WHERE article_id = (SELECT id FROM articles WHERE input_id = 'coast-0311')`); n != dedup.Bands {
+		t.Errorf("the original has %d band keys in lsh, want %d", n, dedup.Bands)
 	}
 }

@@ -2,7 +2,7 @@ package store
 
 // schemaVersion is bumped whenever schema changes; Open refuses databases
 // from a newer chronicle and migrates older ones.
-const schemaVersion = 5
+const schemaVersion = 6
 
 // schema creates every table and index. Quotation dates live in dkey, the
 // sort key: said_on, else the article's publication day, else "~" (which
@@ -42,6 +42,16 @@ CREATE INDEX IF NOT EXISTS articles_copies ON articles(duplicate_of) WHERE dupli
 -- Band keys of the MinHash signatures of original articles, to find the
 -- candidates of a near-duplicate without comparing it with every article.
 CREATE TABLE IF NOT EXISTS lsh (
+	band_key   INTEGER NOT NULL,
+	article_id INTEGER NOT NULL,
+	PRIMARY KEY (band_key, article_id)
+) WITHOUT ROWID;
+-- New band keys go here, and into lsh a million or so at a time, in key
+-- order (foldBands, schema 6). Inserted into lsh an article at a time,
+-- they landed on random pages of it: past a few hundred thousand articles
+-- most of its pages changed in every batch, and each commit wrote most of
+-- lsh again.
+CREATE TABLE IF NOT EXISTS lsh_new (
 	band_key   INTEGER NOT NULL,
 	article_id INTEGER NOT NULL,
 	PRIMARY KEY (band_key, article_id)
