@@ -363,25 +363,7 @@ func bandKeys(t *testing.T, db *DB, inputID string) int {
 func TestBandsFold(t *testing.T) {
 	defer func(n int) { lshFoldRows = n }(lshFoldRows)
 	lshFoldRows = 1
-	b, err := os.ReadFile("testdata/news.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	var copyFirst, original string
-	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
-		switch {
-		case strings.Contains(l, `"id": "wire-0312"`):
-			copyFirst = filepath.Join(dir, "copy.jsonl")
-			os.WriteFile(copyFirst, []byte(l+"\n"), 0o644)
-		case strings.Contains(l, `"id": "coast-0311"`):
-			original = filepath.Join(dir, "original.jsonl")
-			os.WriteFile(original, []byte(l+"\n"), 0o644)
-		}
-	}
-	if copyFirst == "" || original == "" {
-		t.Fatal("wire-0312 or coast-0311 not in news.jsonl: the test tests nothing")
-	}
+	copyFirst, original := copyAndOriginal(t)
 	db := openTest(t)
 	ctx := context.Background()
 	if _, err := db.Ingest(ctx, []string{copyFirst}, IngestOptions{Workers: 1, Batch: 1}); err != nil {
@@ -400,4 +382,32 @@ func TestBandsFold(t *testing.T) {
 	if n := count(t, db, `SELECT COUNT(*) FROM lsh WHERE article_id = (SELECT id FROM articles WHERE input_id = 'coast-0311')`); n != dedup.Bands {
 		t.Errorf("the original has %d band keys in lsh, want %d", n, dedup.Bands)
 	}
+}
+
+// copyAndOriginal writes wire-0312 and its original coast-0311, of
+// news.jsonl, to files of their own.
+func copyAndOriginal(t *testing.T) (copyPath, originalPath string) {
+	t.Helper()
+	b, err := os.ReadFile("testdata/news.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		p, name := &copyPath, "copy.jsonl"
+		switch {
+		case strings.Contains(l, `"id": "coast-0311"`):
+			p, name = &originalPath, "original.jsonl"
+		case !strings.Contains(l, `"id": "wire-0312"`):
+			continue
+		}
+		*p = filepath.Join(dir, name)
+		if err := os.WriteFile(*p, []byte(l+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if copyPath == "" || originalPath == "" {
+		t.Fatal("wire-0312 or coast-0311 not in news.jsonl: the test tests nothing")
+	}
+	return copyPath, originalPath
 }

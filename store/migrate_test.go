@@ -149,3 +149,36 @@ func TestMigrateSchema4(t *testing.T) {
 		}
 	}
 }
+
+// A database of schema 5 kept every band key in lsh; opened now, it gains
+// lsh_new, and an original finds its copy's keys in lsh.
+func TestMigrateSchema5(t *testing.T) {
+	ctx := context.Background()
+	copyPath, originalPath := copyAndOriginal(t)
+	path := filepath.Join(t.TempDir(), "v5.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingest(t, db, copyPath)
+	for _, q := range []string{
+		`INSERT INTO lsh SELECT * FROM lsh_new`,
+		`DROP TABLE lsh_new`,
+		`UPDATE meta SET value = '5' WHERE key = 'schema'`} {
+		if _, err := db.w.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	checkVersion(t, db)
+	if st := ingest(t, db, originalPath); st.NearDuplicates != 1 {
+		t.Errorf("ingest of the original after migration: %+v, want one near-duplicate", st)
+	}
+	if n := bandKeys(t, db, "wire-0312"); n != 0 {
+		t.Errorf("the demoted copy keeps %d band keys", n)
+	}
+}
