@@ -19,7 +19,8 @@ type batchStmts struct {
 	insQuote, delQuotes, updArticle, articleKey, logMove,
 	failure, clearFailure, staleSpeaker *sql.Stmt
 	demote, demoteQuotes, demoteSpeakers, demoteLSH, demoteLSHNew *sql.Stmt
-	bands                                                         int // band keys added to lsh_new
+
+	bands int // band keys added to lsh_new
 
 	names                                   *speakerNames
 	lookName                                *sql.Stmt

@@ -399,17 +399,28 @@ func (db *DB) indexConn(ctx context.Context) (*sql.Conn, error) {
 // re-extraction) calls it, before its own indexer starts. It then drops the
 // search_log entries the index has applied.
 func (db *DB) catchUp(ctx context.Context) error {
-	conn, err := db.indexConn(ctx)
+	want, err := corpusMarks(ctx, db.w)
 	if err != nil {
 		return err
 	}
-	defer conn.Close()
-	if err := db.indexMissing(ctx, conn); err != nil {
-		return err
-	}
-	have, err := readMarks(ctx, conn)
+	have, err := readMarks(ctx, db.idx)
 	if err != nil {
 		return err
+	}
+	if have.below(want) {
+		slog.Info("bringing the full-text index up to date", "articles", want.articles-have.articles,
+			"quotations", want.quotes-have.quotes)
+		conn, err := db.indexConn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		if err := db.indexUpTo(ctx, conn, want); err != nil {
+			return err
+		}
+		if have, err = readMarks(ctx, conn); err != nil {
+			return err
+		}
 	}
 	// Pruned only when there is something to prune: a query that opens a
 	// corpus takes no write lock.
@@ -424,23 +435,13 @@ func (db *DB) catchUp(ctx context.Context) error {
 	return nil
 }
 
-// indexMissing indexes, a page at a time, what the corpus has committed
-// and the index has not. Each page is read and written under the index's
-// write lock, with the index's marks read again under it: another process
-// may have moved them meanwhile (a query whose Open builds a new index
-// while an ingest starts), and a row indexed twice costs a segment of the
-// index (it is found once: the newer entry of a rowid hides the older).
-func (db *DB) indexMissing(ctx context.Context, conn *sql.Conn) error {
-	want, err := corpusMarks(ctx, db.w)
-	if err != nil {
-		return err
-	}
-	have, err := readMarks(ctx, conn)
-	if err != nil || !have.below(want) {
-		return err
-	}
-	slog.Info("bringing the full-text index up to date", "articles", want.articles-have.articles,
-		"quotations", want.quotes-have.quotes)
+// indexUpTo indexes, a page at a time, what the index lacks of the corpus
+// at want. Each page is read and written under the index's write lock,
+// with the index's marks read again under it: another process may have
+// moved them meanwhile (a query whose Open builds a new index while an
+// ingest starts), and a row indexed twice costs a segment of the index
+// (it is found once: the newer entry of a rowid hides the older).
+func (db *DB) indexUpTo(ctx context.Context, conn *sql.Conn, want marks) error {
 	indexed := int64(-1) // the article mark before this catch-up
 	for {
 		more, err := db.indexPage(ctx, conn, want, &indexed)

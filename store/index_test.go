@@ -401,7 +401,7 @@ func TestIndexPageOnce(t *testing.T) {
 	}
 	errs := make(chan error, 2)
 	for _, c := range conns[1:] {
-		go func() { errs <- db.indexMissing(ctx, c) }()
+		go func() { errs <- db.indexUpTo(ctx, c, target) }()
 	}
 	time.Sleep(300 * time.Millisecond) // the others wait for the lock
 	if err := tx.Commit(); err != nil {
