@@ -46,33 +46,42 @@ func copyIndex(t *testing.T, from, to string) {
 	os.Remove(to + "-shm")
 }
 
+// indexBehind makes a corpus of the fixtures whose index holds the first
+// only, as an ingest killed after the corpus committed a batch and before
+// the index did leaves it, and returns its path.
+func indexBehind(t *testing.T) string {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.db")
+	for i, inputs := range [][]string{fixtures[:1], fixtures[1:]} {
+		db, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ingest(t, db, inputs...)
+		db.Close()
+		if i == 0 {
+			copyIndex(t, indexPath(path), filepath.Join(dir, "early.fts"))
+		}
+	}
+	copyIndex(t, filepath.Join(dir, "early.fts"), indexPath(path))
+	return path
+}
+
 // An ingest killed after the corpus committed a batch and before the index
 // did leaves the index behind; the next ingest indexes what is missing,
 // once. The index of an earlier state stands in for that: it is copied
 // aside after one ingest and put back after a second.
 func TestIndexCatchesUp(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "c.db")
 	clean := openTest(t)
 	ingest(t, clean, fixtures...)
 	want := indexState(t, clean)
+	path := indexBehind(t)
 
 	db, err := Open(ctx, path)
 	if err != nil {
-		t.Fatal(err)
-	}
-	ingest(t, db, fixtures[0])
-	db.Close()
-	copyIndex(t, indexPath(path), filepath.Join(dir, "early.fts"))
-	if db, err = Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
-	ingest(t, db, fixtures[1:]...)
-	db.Close()
-	copyIndex(t, filepath.Join(dir, "early.fts"), indexPath(path))
-
-	if db, err = Open(ctx, path); err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
@@ -347,23 +356,11 @@ func TestIndexRowsLongTexts(t *testing.T) {
 // rowid hides the older, but it would cost a segment of the index.)
 func TestIndexPageOnce(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "c.db")
-	db, err := Open(ctx, path)
+	clean := openTest(t)
+	ingest(t, clean, fixtures...)
+	want := indexState(t, clean)
+	db, err := Open(ctx, indexBehind(t))
 	if err != nil {
-		t.Fatal(err)
-	}
-	ingest(t, db, fixtures[0])
-	db.Close()
-	copyIndex(t, indexPath(path), filepath.Join(dir, "early.fts"))
-	if db, err = Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
-	ingest(t, db, fixtures[1:]...)
-	want := indexState(t, db)
-	db.Close()
-	copyIndex(t, filepath.Join(dir, "early.fts"), indexPath(path))
-	if db, err = Open(ctx, path); err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()

@@ -68,24 +68,8 @@ func TestMigrateSchema1(t *testing.T) {
 // table, filled from its quotations, and its triggers when opened.
 func TestMigrateSchema2(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "v2.db")
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ingest(t, db, fixtures...)
-	for _, q := range []string{`DROP TRIGGER speaker_counts_delete`, `DROP TRIGGER speaker_counts_update`,
-		`DROP TABLE speaker_counts`, `UPDATE meta SET value = '2' WHERE key = 'schema'`} {
-		if _, err := db.w.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db.Close()
-	if db, err = Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	checkVersion(t, db)
+	db := migrated(t, fixtures, `DROP TRIGGER speaker_counts_delete`, `DROP TRIGGER speaker_counts_update`,
+		`DROP TABLE speaker_counts`, `UPDATE meta SET value = '2' WHERE key = 'schema'`)
 	checkCounts(t, db, "after migration from schema 2")
 	// The triggers are back: a merge moves counts.
 	if err := db.MergeSpeakers(ctx, speakerNamed(t, db, "Elin Sandberg").ID, speakerNamed(t, db, "Jonas Sandberg").ID); err != nil {
@@ -153,18 +137,29 @@ func TestMigrateSchema4(t *testing.T) {
 // A database of schema 5 kept every band key in lsh; opened now, it gains
 // lsh_new, and an original finds its copy's keys in lsh.
 func TestMigrateSchema5(t *testing.T) {
-	ctx := context.Background()
 	copyPath, originalPath := copyAndOriginal(t)
-	path := filepath.Join(t.TempDir(), "v5.db")
+	db := migrated(t, []string{copyPath}, `INSERT INTO lsh SELECT * FROM lsh_new`, `DROP TABLE lsh_new`,
+		`UPDATE meta SET value = '5' WHERE key = 'schema'`)
+	if st := ingest(t, db, originalPath); st.NearDuplicates != 1 {
+		t.Errorf("ingest of the original after migration: %+v, want one near-duplicate", st)
+	}
+	if n := bandKeys(t, db, "wire-0312"); n != 0 {
+		t.Errorf("the demoted copy keeps %d band keys", n)
+	}
+}
+
+// migrated makes a database of inputs, turns it into one of an older
+// schema with statements, and opens it again, which migrates it.
+func migrated(t *testing.T, inputs []string, statements ...string) *DB {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
 	db, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ingest(t, db, copyPath)
-	for _, q := range []string{
-		`INSERT INTO lsh SELECT * FROM lsh_new`,
-		`DROP TABLE lsh_new`,
-		`UPDATE meta SET value = '5' WHERE key = 'schema'`} {
+	ingest(t, db, inputs...)
+	for _, q := range statements {
 		if _, err := db.w.Exec(q); err != nil {
 			t.Fatal(err)
 		}
@@ -173,12 +168,7 @@ func TestMigrateSchema5(t *testing.T) {
 	if db, err = Open(ctx, path); err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
 	checkVersion(t, db)
-	if st := ingest(t, db, originalPath); st.NearDuplicates != 1 {
-		t.Errorf("ingest of the original after migration: %+v, want one near-duplicate", st)
-	}
-	if n := bandKeys(t, db, "wire-0312"); n != 0 {
-		t.Errorf("the demoted copy keeps %d band keys", n)
-	}
+	return db
 }
