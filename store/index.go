@@ -415,7 +415,7 @@ func (db *DB) catchUp(ctx context.Context) error {
 			return err
 		}
 		defer conn.Close()
-		if err := db.indexUpTo(ctx, conn, want); err != nil {
+		if err := db.indexUpTo(ctx, conn, want, have.articles); err != nil {
 			return err
 		}
 		if have, err = readMarks(ctx, conn); err != nil {
@@ -436,15 +436,15 @@ func (db *DB) catchUp(ctx context.Context) error {
 }
 
 // indexUpTo indexes, a page at a time, what the index lacks of the corpus
-// at want. Each page is read and written under the index's write lock,
-// with the index's marks read again under it: another process may have
-// moved them meanwhile (a query whose Open builds a new index while an
-// ingest starts), and a row indexed twice costs a segment of the index
-// (it is found once: the newer entry of a rowid hides the older).
-func (db *DB) indexUpTo(ctx context.Context, conn *sql.Conn, want marks) error {
-	indexed := int64(-1) // the article mark before this catch-up
+// at want; indexed is the index's article mark before it starts. Each
+// page is read and written under the index's write lock, with the index's
+// marks read again under it: another process may have moved them
+// meanwhile (a query whose Open builds a new index while an ingest
+// starts), and a row indexed twice costs a segment of the index (it is
+// found once: the newer entry of a rowid hides the older).
+func (db *DB) indexUpTo(ctx context.Context, conn *sql.Conn, want marks, indexed int64) error {
 	for {
-		more, err := db.indexPage(ctx, conn, want, &indexed)
+		more, err := db.indexPage(ctx, conn, want, indexed)
 		if err != nil || !more {
 			return err
 		}
@@ -453,7 +453,7 @@ func (db *DB) indexUpTo(ctx context.Context, conn *sql.Conn, want marks) error {
 
 // indexPage indexes the next page of what the index lacks, up to want,
 // in one transaction, and reports whether more is missing.
-func (db *DB) indexPage(ctx context.Context, conn *sql.Conn, want marks, indexed *int64) (more bool, err error) {
+func (db *DB) indexPage(ctx context.Context, conn *sql.Conn, want marks, indexed int64) (more bool, err error) {
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("index: %w", err)
@@ -463,10 +463,7 @@ func (db *DB) indexPage(ctx context.Context, conn *sql.Conn, want marks, indexed
 	if err != nil || !have.below(want) {
 		return false, err
 	}
-	if *indexed < 0 {
-		*indexed = have.articles
-	}
-	b, err := db.missing(ctx, have, want, *indexed)
+	b, err := db.missing(ctx, have, want, indexed)
 	if err != nil {
 		return false, err
 	}
@@ -482,9 +479,9 @@ func (db *DB) indexPage(ctx context.Context, conn *sql.Conn, want marks, indexed
 // missing reads the next page of rows the index lacks, up to want: about
 // maxBatchBytes of text, the most a batch of the writer holds, so that an
 // index one batch behind catches up in one transaction (one new segment
-// per table). The articles above indexed (the mark when the catch-up began) are read at
-// the date key they have now, so the search log's moves are only of those
-// at or below it.
+// per table). The articles above indexed (the mark when the catch-up
+// began) are read at the date key they have now, so the search log's
+// moves are only of those at or below it.
 func (db *DB) missing(ctx context.Context, have, want marks, indexed int64) (indexBatch, error) {
 	b := indexBatch{marks: have}
 	size, limit := 0, maxBatchBytes // of the texts read, and of the page

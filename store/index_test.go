@@ -398,7 +398,7 @@ func TestIndexPageOnce(t *testing.T) {
 	}
 	errs := make(chan error, 2)
 	for _, c := range conns[1:] {
-		go func() { errs <- db.indexUpTo(ctx, c, target) }()
+		go func() { errs <- db.indexUpTo(ctx, c, target, have.articles) }()
 	}
 	time.Sleep(300 * time.Millisecond) // the others wait for the lock
 	if err := tx.Commit(); err != nil {
