@@ -20,7 +20,9 @@ type batchStmts struct {
 	failure, clearFailure, staleSpeaker *sql.Stmt
 	demote, demoteQuotes, demoteSpeakers, demoteLSH, demoteLSHNew *sql.Stmt
 
-	bands int // band keys added to lsh_new
+	bands  int         // band keys added to lsh_new
+	filter *bandFilter // of the band keys in lsh and lsh_new; nil for none
+	looked int         // articles whose band keys were looked up
 
 	names                                   *speakerNames
 	lookName                                *sql.Stmt
@@ -110,7 +112,7 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 
 // writeBatch stores one batch in one transaction. It returns what the
 // batch adds to the full-text index, for the indexer.
-func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, names *speakerNames) (writerStats, indexBatch, error) {
+func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, names *speakerNames, bands *bandMemo) (writerStats, indexBatch, error) {
 	var stats writerStats
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
@@ -133,6 +135,9 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 		names.ids, names.version = map[nameKey]int64{}, v
 	}
 	st.names, st.touched, st.counts = names, map[int64]bool{}, map[countKey]int{}
+	if st.filter, err = bands.sync(ctx, tx); err != nil {
+		return stats, indexBatch{}, err
+	}
 	// An item stored now clears its failure of an earlier run, if there
 	// are any: most ingests have none to clear.
 	var failures bool
@@ -194,6 +199,10 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 	if err := foldBands(ctx, tx, st.bands); err != nil {
 		return stats, indexBatch{}, err
 	}
+	var top int64 // for the filter, once this batch is committed
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM articles`).Scan(&top); err != nil {
+		return stats, indexBatch{}, fmt.Errorf("near-duplicate filter: %w", err)
+	}
 	// What the index holds once it has this batch: every row the corpus
 	// has now.
 	m, err := corpusMarks(ctx, tx)
@@ -206,6 +215,7 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 	if err := tx.Commit(); err != nil {
 		return stats, indexBatch{}, fmt.Errorf("commit batch: %w", err)
 	}
+	bands.committed(st.filter, st.looked, top)
 	return stats, indexBatch{articles: st.articleFTS, quotes: st.quoteFTS, marks: m}, nil
 }
 
@@ -255,7 +265,10 @@ func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, e
 	keys := it.sig.Bands()
 	var dupOf, sim any
 	var demote *match
-	if len(keys) > 0 {
+	if len(keys) > 0 && (st.filter == nil || st.filter.mayHave(keys)) {
+		if st.filter == nil {
+			st.looked++
+		}
 		m, err := st.original(ctx, it.sig, keys)
 		if err != nil {
 			return false, false, err
@@ -294,6 +307,9 @@ func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, e
 			return false, false, fmt.Errorf("insert band keys: %w", err)
 		}
 		st.bands += len(keys)
+		if st.filter != nil {
+			st.filter.add(keys)
+		}
 	}
 	if err := st.insertQuotes(ctx, id, dupOf != nil, a.Source, r); err != nil {
 		return false, false, err

@@ -88,6 +88,7 @@ func (db *DB) startWriter(ctx context.Context, size, cacheMiB int) *writer {
 	go func() {
 		defer close(w.done)
 		names := &speakerNames{version: "none"}
+		bands := &bandMemo{}
 		conn, err := db.writerConn(ctx, cacheMiB)
 		if err != nil {
 			w.err = err
@@ -101,7 +102,7 @@ func (db *DB) startWriter(ctx context.Context, size, cacheMiB int) *writer {
 			if w.err != nil {
 				continue // drain
 			}
-			s, ib, err := db.writeBatch(ctx, conn, b, names)
+			s, ib, err := db.writeBatch(ctx, conn, b, names, bands)
 			if err != nil {
 				w.err = err
 				close(w.failed)
