@@ -36,6 +36,7 @@ type writer struct {
 type speakerNames struct {
 	version string
 	ids     map[nameKey]int64 // speaker_id, or -1 for a name not in the table
+	none    bool              // the table is empty
 }
 
 const maxCachedNames = 20000
