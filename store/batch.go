@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -17,7 +16,7 @@ import (
 // batchStmts are the statements of one batch's transaction.
 type batchStmts struct {
 	byHash, candidates, insArticle, insLSH,
-	delQuotes, updArticle, articleKey, logMove,
+	insQuote, delQuotes, updArticle, articleKey, logMove,
 	failure, clearFailure, staleSpeaker *sql.Stmt
 	demote, demoteQuotes, demoteSpeakers, demoteLSH, demoteLSHNew *sql.Stmt
 
@@ -34,27 +33,7 @@ type batchStmts struct {
 	// rowids are the rows' date keys (datekey.go).
 	quoteFTS, articleFTS []ftsRow
 	quoteKeys            *sql.Stmt
-
-	// Quotations go in several rows to a statement: one statement per
-	// quotation cost a third of insertQuotes in statement overhead. The writer holds the write lock, so it numbers
-	// them itself, as SQLite would: after the largest ID.
-	tx        *sql.Tx
-	insQuotes map[int]*sql.Stmt
-	nextQuote int64
-	quoteArgs []any
 }
-
-// insertedQuoteColumns are the columns the writer gives a quotation, id first.
-const insertedQuoteColumns = `id, article_id, seq, dup, dkey, source, speaker_id, text, start, end, kind,
-	speaker, speaker_type, speaker_role, mention_text, mention_start, mention_end,
-	cue_text, cue_start, cue_end, said_on, said_on_from`
-
-// quoteValues is the number of insertedQuoteColumns, and maxQuoteRows the most
-// quotations one statement inserts.
-const (
-	quoteValues  = 22
-	maxQuoteRows = 64
-)
 
 // ftsRow is a full-text row to add, or to delete (with the text it was
 // indexed with).
@@ -100,6 +79,10 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.insLSH, `INSERT OR IGNORE INTO lsh_new (band_key, article_id) VALUES (?, ?)` + strings.Repeat(", (?, ?)", dedup.Bands-1)},
 		{&s.articleKey, `SELECT fkey FROM articles WHERE id = ?`},
+		{&s.insQuote, `INSERT INTO quotes (article_id, seq, dup, dkey, source, speaker_id, text, start, end, kind,
+			speaker, speaker_type, speaker_role, mention_text, mention_start, mention_end,
+			cue_text, cue_start, cue_end, said_on, said_on_from)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.quoteKeys, `SELECT id, fkey, text FROM quotes WHERE article_id = ?`},
 		// The quotations a re-extraction replaces: those before its new ones.
 		{&s.delQuotes, `DELETE FROM quotes WHERE article_id = ? AND id <= ?`},
@@ -123,10 +106,6 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 			return nil, fmt.Errorf("prepare: %w", err)
 		}
 		*p.dst = st
-	}
-	s.tx, s.insQuotes = tx, map[int]*sql.Stmt{}
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM quotes`).Scan(&s.nextQuote); err != nil {
-		return nil, fmt.Errorf("prepare: %w", err)
 	}
 	return &s, nil
 }
@@ -452,7 +431,6 @@ func (st *batchStmts) original(ctx context.Context, sig dedup.Signature, keys []
 }
 
 func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup bool, source string, r extract.Record) error {
-	args := st.quoteArgs[:0]
 	for i, q := range r.Quotes {
 		m, c := q.SpeakerMention, q.Cue
 		var speakerID any
@@ -475,45 +453,23 @@ func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup boo
 			}
 		}
 		dkey := sortKey(q.SaidOn, r.Published)
-		id := st.nextQuote
-		st.nextQuote++
-		args = append(args, id, articleID, i, dup, dkey, source, speakerID,
+		res, err := st.insQuote.ExecContext(ctx, articleID, i, dup, dkey, source, speakerID,
 			q.Text, q.Start, q.End, q.Kind, q.Speaker, q.SpeakerType, q.SpeakerRole,
 			mentionText(m), mentionStart(m), mentionEnd(m), mentionText(c), mentionStart(c), mentionEnd(c),
 			q.SaidOn, q.SaidOnFrom)
+		if err != nil {
+			return fmt.Errorf("insert quotation %d: %w", i, err)
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("insert quotation %d: %w", i, err)
+		}
 		st.quoteFTS = append(st.quoteFTS, ftsRow{rowid: fkeyOf(dkey, id), text: q.Text})
 		if !dup {
 			st.counts[countKey{counted, source, dkey}]++
 		}
 	}
-	st.quoteArgs = args[:0]
-	for len(args) > 0 {
-		// In powers of two: a batch prepares a few statements, not one
-		// for every count of quotations (preparing cost more than it saved).
-		n := min(1<<(bits.Len(uint(len(args)/quoteValues))-1), maxQuoteRows)
-		if err := st.execQuotes(ctx, n, args[:n*quoteValues]); err != nil {
-			return fmt.Errorf("insert quotations of article %d: %w", articleID, err)
-		}
-		args = args[n*quoteValues:]
-	}
 	return nil
-}
-
-// execQuotes inserts n quotations, with the statement for n rows.
-func (st *batchStmts) execQuotes(ctx context.Context, n int, args []any) error {
-	stmt, ok := st.insQuotes[n]
-	if !ok {
-		row := "(?" + strings.Repeat(", ?", quoteValues-1) + ")"
-		var err error
-		stmt, err = st.tx.PrepareContext(ctx, `INSERT INTO quotes (`+insertedQuoteColumns+`) VALUES `+
-			row+strings.Repeat(", "+row, n-1))
-		if err != nil {
-			return err
-		}
-		st.insQuotes[n] = stmt
-	}
-	_, err := stmt.ExecContext(ctx, args...)
-	return err
 }
 
 // speakerOf is the speaker the last merge gave a name: 0 for a name that
