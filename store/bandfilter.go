@@ -24,7 +24,7 @@ import (
 // layer as large as the layers before it together, rather than be made
 // again larger: reading the band keys back costs about 80 µs an article
 // (BenchmarkBandFilterLoad), nearly half of looking them up. A run into an
-// empty database has five layers at a million articles, and about one
+// empty database has six layers at a million articles, and about one
 // article in ten runs the query in vain.
 type bandFilter struct {
 	layers []bloomLayer // the last one takes the new keys
