@@ -12,8 +12,9 @@ import (
 // bandFilter tells the writer, from memory, that an article's band keys
 // are in neither lsh nor lsh_new, so that it need not look. Most articles
 // copy nothing: their twenty keys are nowhere, and finding that out cost
-// forty B-tree searches per article, a quarter of the writer's time at
-// 20,000 articles (more once lsh outgrows the page cache). A "maybe" runs
+// forty B-tree searches per article: 186 µs at 20,000 articles, a
+// quarter of the writer's time, and 1.19 ms at a million, once lsh
+// outgrows the page cache (BenchmarkBandLookup). A "maybe" runs
 // the query as before, so near-duplicates are found exactly as without the
 // filter: it never says "no" to a key it was given.
 //
@@ -22,8 +23,8 @@ import (
 // at 16 bits per key. A key not given passes about one time in 1,000 when
 // a layer is full (TestBandFilterFalsePositives). A full filter grows by a
 // layer as large as the layers before it together, rather than be made
-// again larger: reading the band keys back costs about 80 µs an article
-// (BenchmarkBandFilterLoad), nearly half of looking them up. A run into an
+// again larger: reading the band keys back costs 38-80 µs an article
+// (BenchmarkBandFilterLoad; 37 s at a million articles). A run into an
 // empty database has six layers at a million articles, and about one
 // article in ten runs the query in vain.
 type bandFilter struct {
@@ -119,11 +120,13 @@ type bandMemo struct {
 
 // bandScanShare says when a run builds the filter of a database it did
 // not start empty: once it has looked up 1/bandScanShare as many articles
-// as the database holds. Reading an article's keys back costs nearly half
-// of looking them up (80 against 186 µs at 20,000 articles), so by then
-// the lookups have cost about what the scan will: the run pays at most
-// about twice what it would with the best choice, whatever its length,
-// and a small ingest into a large corpus never reads all the keys.
+// as the database holds. Reading an article's keys back costs at most
+// about half of looking them up (80 against 186 µs at 20,000 articles; 38
+// µs against 1.19 ms at a million, BenchmarkBandFilterLoad and
+// BenchmarkBandLookup), so by then the lookups have cost at least what
+// the scan will: the run pays at most about twice what it would with the
+// best choice, whatever its length, and a small ingest into a large
+// corpus never reads all the keys.
 const bandScanShare = 2
 
 // sync readies the filter for a batch: it drops a filter the tables no
