@@ -189,17 +189,8 @@ func TestBandFilterAcrossBatches(t *testing.T) {
 // benchTx opens the database named by CHRONICLE_BENCH_DB and begins a
 // transaction on it, rolled back at the end of the benchmark.
 func benchTx(b *testing.B) (*sql.Tx, int64) {
-	path := os.Getenv("CHRONICLE_BENCH_DB")
-	if path == "" {
-		b.Skip("CHRONICLE_BENCH_DB not set")
-	}
-	ctx := context.Background()
-	db, err := Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	tx, err := db.w.BeginTx(ctx, nil)
+	db := openBench(b)
+	tx, err := db.w.BeginTx(context.Background(), nil)
 	if err != nil {
 		b.Fatal(err)
 	}

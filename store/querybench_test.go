@@ -9,22 +9,29 @@ import (
 	"time"
 )
 
+// openBench opens the database named by CHRONICLE_BENCH_DB, closed at the
+// end of the benchmark, and skips the benchmark without one.
+func openBench(b *testing.B) *DB {
+	path := os.Getenv("CHRONICLE_BENCH_DB")
+	if path == "" {
+		b.Skip("CHRONICLE_BENCH_DB not set")
+	}
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	return db
+}
+
 // BenchmarkQueries times the queries of the web UI and the CLI on a large
 // database named by CHRONICLE_BENCH_DB (for instance one built by
 // scripts/bench-store.sh with KEEP=1); it is skipped without one.
 //
 //	CHRONICLE_BENCH_DB=/tmp/100k.db go test ./store -run '^$' -bench Queries -benchtime 20x
 func BenchmarkQueries(b *testing.B) {
-	path := os.Getenv("CHRONICLE_BENCH_DB")
-	if path == "" {
-		b.Skip("CHRONICLE_BENCH_DB not set")
-	}
 	ctx := context.Background()
-	db, err := Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := openBench(b)
 	top, _, err := db.Speakers(ctx, SpeakerFilter{Top: 40})
 	if err != nil || len(top) < 40 {
 		b.Fatalf("speakers: %v (%d)", err, len(top))
