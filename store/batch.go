@@ -140,7 +140,9 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 		}
 	}
 	st.names, st.touched, st.counts = names, map[int64]bool{}, map[countKey]int{}
-	if st.filter, err = bands.sync(ctx, tx); err != nil {
+	// Under the cancellable context: at a million articles reading the
+	// band keys back takes half a minute.
+	if st.filter, err = bands.sync(cancel, tx); err != nil {
 		return stats, indexBatch{}, err
 	}
 	// An item stored now clears its failure of an earlier run, if there
