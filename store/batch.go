@@ -206,12 +206,9 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 	if err := foldBands(ctx, tx, st.bands); err != nil {
 		return stats, indexBatch{}, err
 	}
-	var top int64 // for the filter, once this batch is committed
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM articles`).Scan(&top); err != nil {
-		return stats, indexBatch{}, fmt.Errorf("near-duplicate filter: %w", err)
-	}
 	// What the index holds once it has this batch: every row the corpus
-	// has now.
+	// has now. Its largest article ID is also what the filter of band keys
+	// matches once the batch is committed.
 	m, err := corpusMarks(ctx, tx)
 	if err != nil {
 		return stats, indexBatch{}, err
@@ -222,7 +219,7 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 	if err := tx.Commit(); err != nil {
 		return stats, indexBatch{}, fmt.Errorf("commit batch: %w", err)
 	}
-	bands.committed(st.filter, st.looked, top)
+	bands.committed(st.filter, st.looked, m.articles)
 	return stats, indexBatch{articles: st.articleFTS, quotes: st.quoteFTS, marks: m}, nil
 }
 
