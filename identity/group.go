@@ -145,10 +145,11 @@ func joinUnknown(gs *groups, nodes map[string]*node, unknown []*node) {
 	}
 }
 
-// fits reports whether person name x is a shorter form of person name y:
-// the same suffix ("Jr." is someone else), which a bare surname may lack.
+// fits reports whether person name x is a shorter or familiar form of
+// person name y: the same suffix ("Jr." is someone else), which a bare
+// surname may lack.
 func fits(x, y *name) bool {
-	if !entity.ShortForm(x.words, y.words) {
+	if !entity.ShortForm(x.words, y.words) && !familiarFit(x.words, y.words) {
 		return false
 	}
 	return x.suffix == y.suffix || len(x.words) == 1 && x.suffix == ""

@@ -23,6 +23,9 @@
 //     in order: "Aliyev" and "Tayyip Erdogan" fit "Ilham Aliyev" and
 //     "Recep Tayyip Erdogan". A name with initials fits only a name with the
 //     same initials, so "George W. Bush" does not fit "George H. W. Bush".
+//   - A familiar given name fits the formal one it stands for (nickname.go):
+//     "Bill Clinton" fits "William Clinton" and "William Jefferson Clinton",
+//     and not the other way round.
 //   - A name joins the fullest name it fits only when exactly one fullest
 //     name in the corpus fits it; otherwise it is an identity of its own.
 //   - A speaker of type "unknown" joins a typed speaker of exactly the same

@@ -90,6 +90,40 @@ func TestInitialsAndSuffixes(t *testing.T) {
 	}
 }
 
+func TestFamiliarGivenNames(t *testing.T) {
+	r := Resolve([]Observation{
+		person("Bill Clinton"), person("President Bill Clinton"), person("William Clinton"),
+		person("William Jefferson Clinton"), person("Hillary Clinton"), person("Clinton"),
+		person("Joe Biden"), person("Joseph R. Biden"),
+		person("Mike Pence"), person("Michael Pence"),
+		person("Chris Smith"), person("Christopher Smith"), person("Christine Smith"),
+		person("Jack Reed"), person("John Reed"),
+		person("Ray Kelly"), person("Raymond Kelly"),
+	}, nil)
+	want := []string{
+		"person:chris smith=Chris Smith", // Christopher or Christine
+		"person:christine smith=Christine Smith",
+		"person:christopher smith=Christopher Smith",
+		"person:clinton=Clinton", // Bill or Hillary
+		"person:hillary clinton=Hillary Clinton",
+		"person:jack reed=Jack Reed", // Jack is a name of its own as often as John's
+		"person:john reed=John Reed",
+		"person:joseph r biden=Joe Biden|Joseph R. Biden",
+		"person:michael pence=Michael Pence|Mike Pence",
+		"person:raymond kelly=Ray Kelly|Raymond Kelly",
+		"person:william jefferson clinton=Bill Clinton|President Bill Clinton|William Clinton|William Jefferson Clinton",
+	}
+	if got := summary(r); !slices.Equal(got, want) {
+		t.Errorf("identities\n got %q\nwant %q", got, want)
+	}
+	// The formal name does not fit its familiar form: the identity of a
+	// corpus with only "Bill Clinton" and "William Clinton" is William's.
+	r = Resolve([]Observation{person("William Clinton"), person("Bill Clinton"), person("Bill Clinton")}, nil)
+	if got := summary(r); !slices.Equal(got, []string{"person:william clinton=Bill Clinton|William Clinton"}) {
+		t.Errorf("identities %q", got)
+	}
+}
+
 func TestCaseAndAccents(t *testing.T) {
 	r := Resolve([]Observation{
 		person("Recep Tayyip Erdoğan"), person("Recep Tayyip Erdoğan"), person("ERDOGAN"),
@@ -235,7 +269,8 @@ func TestAmbiguousCorrection(t *testing.T) {
 func TestOrderDoesNotMatter(t *testing.T) {
 	obs := corpus()
 	for _, n := range []string{"George W. Bush", "George H. W. Bush", "George Bush", "Bush", "Recep Tayyip Erdoğan",
-		"Erdogan", "Tayyip Erdogan", "Donald Trump", "Donald Trump Jr.", "Trump"} {
+		"Erdogan", "Tayyip Erdogan", "Donald Trump", "Donald Trump Jr.", "Trump", "Bill Clinton", "William Clinton",
+		"Chris Smith", "Christopher Smith", "Christine Smith"} {
 		obs = append(obs, person(n))
 	}
 	obs = append(obs, Observation{Name: "Ilham Aliyev", Type: "person", Role: "President", Date: "2020-10-01", Count: 3},
