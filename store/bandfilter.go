@@ -10,7 +10,7 @@ import (
 )
 
 // bandFilter tells the writer, from memory, that an article's band keys
-// are in neither lsh nor lsh_new, so that it need not look. Most articles
+// are not in lsh, so that it need not look. Most articles
 // copy nothing: their twenty keys are nowhere, and finding that out cost
 // forty B-tree searches per article: 186 µs at 20,000 articles, a
 // quarter of the writer's time, and 1.19 ms at a million, once lsh
@@ -30,10 +30,6 @@ import (
 type bandFilter struct {
 	layers []bloomLayer // the last one takes the new keys
 	keys   int          // added so far
-	// upTo is the largest article ID when the filter last matched the
-	// tables; another largest ID means another writer (or a rolled back
-	// batch) changed them, and the filter is rebuilt.
-	upTo int64
 }
 
 type bloomLayer struct {
@@ -111,11 +107,17 @@ func (f *bandFilter) bytes() int {
 	return n
 }
 
-// bandMemo is the writer's filter across its batches, and when to make it.
+// bandMemo is what the writer keeps of the band keys across its batches:
+// the recent ones (recentBands), the filter, and when to make the filter.
 type bandMemo struct {
-	f       *bandFilter // nil until built, and when stale
-	lookups int         // articles looked up without a filter in this run
-	built   bool        // once built, a stale filter is rebuilt at once
+	recent *recentBands
+	f      *bandFilter // nil until built
+	// upTo is the largest article ID when recent and f last matched the
+	// tables, -1 during a batch; another largest ID means another writer
+	// (or a rolled back batch) changed them, and they are read again.
+	upTo    int64
+	lookups int  // articles looked up without a filter in this run
+	built   bool // once built, a stale filter is rebuilt at once
 }
 
 // bandScanShare says when a run builds the filter of a database it did
@@ -129,33 +131,42 @@ type bandMemo struct {
 // corpus never reads all the keys.
 const bandScanShare = 2
 
-// sync readies the filter for a batch: it drops a filter the tables no
-// longer match, and builds one when the run has earned it. It returns the
-// filter to use, nil for none.
-func (b *bandMemo) sync(ctx context.Context, tx *sql.Tx) (*bandFilter, error) {
+// sync readies the band keys for a batch: it reads the recent keys again
+// and drops the filter if the tables changed since the last commit, and
+// builds a filter when the run has earned it. It returns the filter to
+// use, nil for none, and the recent keys.
+func (b *bandMemo) sync(ctx context.Context, tx *sql.Tx) (*bandFilter, *recentBands, error) {
 	var top int64
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM articles`).Scan(&top); err != nil {
-		return nil, fmt.Errorf("near-duplicate filter: %w", err)
+		return nil, nil, fmt.Errorf("band keys: %w", err)
 	}
-	if b.f != nil && b.f.upTo != top {
-		b.f = nil
-	}
-	if b.f == nil && (b.built || int64(b.lookups)*bandScanShare >= top) {
-		f, err := loadBandFilter(ctx, tx, top)
+	if b.recent == nil || b.upTo != top {
+		r, err := loadRecentBands(ctx, tx)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		b.f, f.upTo, b.built = f, top, true
+		b.recent, b.f = r, nil
 	}
-	return b.f, nil
+	b.upTo = -1 // until the batch commits
+	if b.f == nil && (b.built || int64(b.lookups)*bandScanShare >= top) {
+		f, err := loadBandFilter(ctx, tx, top, b.recent)
+		if err != nil {
+			return nil, nil, err
+		}
+		b.f, b.built = f, true
+	}
+	return b.f, b.recent, nil
 }
 
-// loadBandFilter builds a filter of every key in lsh and lsh_new, sized
+// loadBandFilter builds a filter of every key in lsh and recent, sized
 // for the keys of articles up to top (an original has dedup.Bands keys, a
-// copy none): counting the keys would read the tables twice.
-func loadBandFilter(ctx context.Context, tx *sql.Tx, top int64) (*bandFilter, error) {
+// copy none): counting the keys would read the table twice.
+func loadBandFilter(ctx context.Context, tx *sql.Tx, top int64, recent *recentBands) (*bandFilter, error) {
 	f := newBandFilter(int(top) * dedup.Bands)
-	rows, err := tx.QueryContext(ctx, `SELECT band_key FROM lsh UNION ALL SELECT band_key FROM lsh_new`)
+	for k := range recent.first {
+		f.add([]uint64{k})
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT band_key FROM lsh`)
 	if err != nil {
 		return nil, fmt.Errorf("near-duplicate filter: %w", err)
 	}
@@ -175,12 +186,10 @@ func loadBandFilter(ctx context.Context, tx *sql.Tx, top int64) (*bandFilter, er
 	return f, nil
 }
 
-// committed records a batch's outcome: the filter it used now matches the
-// tables up to article top; the lookups it made without one count towards
-// building one.
-func (b *bandMemo) committed(f *bandFilter, looked int, top int64) {
+// committed records a batch's outcome: the recent keys and the filter
+// match the tables up to article top; the lookups it made without a
+// filter count towards building one.
+func (b *bandMemo) committed(looked int, top int64) {
 	b.lookups += looked
-	if f != nil {
-		f.upTo = top
-	}
+	b.upTo = top
 }

@@ -68,7 +68,7 @@ func syncFilter(t *testing.T, db *DB, b *bandMemo) *bandFilter {
 		t.Fatal(err)
 	}
 	defer tx.Rollback()
-	f, err := b.sync(ctx, tx)
+	f, _, err := b.sync(ctx, tx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func syncFilter(t *testing.T, db *DB, b *bandMemo) *bandFilter {
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	b.committed(f, 0, top)
+	b.committed(0, top)
 	return f
 }
 
@@ -167,7 +167,7 @@ func TestBandFilterEarned(t *testing.T) {
 	if f := syncFilter(t, db, memo); f != nil {
 		t.Fatal("a filter before the run has looked anything up")
 	}
-	memo.committed(nil, (top+bandScanShare-1)/bandScanShare, int64(top))
+	memo.committed((top+bandScanShare-1)/bandScanShare, int64(top))
 	if f := syncFilter(t, db, memo); f == nil {
 		t.Errorf("no filter after %d lookups in a corpus of %d articles", memo.lookups, top)
 	}
@@ -212,7 +212,7 @@ func BenchmarkBandFilterLoad(b *testing.B) {
 	var f *bandFilter
 	var err error
 	for range b.N {
-		if f, err = loadBandFilter(context.Background(), tx, top); err != nil {
+		if f, err = loadBandFilter(context.Background(), tx, top, newRecentBands()); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -232,6 +232,7 @@ func BenchmarkBandLookup(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	st.recent = newRecentBands()
 	r := rand.New(rand.NewPCG(3, 4))
 	keys := make([]uint64, dedup.Bands)
 	sig := make(dedup.Signature, dedup.Hashes)
@@ -245,7 +246,7 @@ func BenchmarkBandLookup(b *testing.B) {
 			}
 		}
 	})
-	f, err := loadBandFilter(ctx, tx, top)
+	f, err := loadBandFilter(ctx, tx, top, newRecentBands())
 	if err != nil {
 		b.Fatal(err)
 	}

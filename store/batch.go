@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,14 +16,14 @@ import (
 
 // batchStmts are the statements of one batch's transaction.
 type batchStmts struct {
-	byHash, candidates, insArticle, insLSH,
+	byHash, lshArticles, candidate, insArticle,
 	insQuote, delQuotes, updArticle, articleKey, logMove,
 	failure, clearFailure, staleSpeaker *sql.Stmt
-	demote, demoteQuotes, demoteSpeakers, demoteLSH, demoteLSHNew *sql.Stmt
+	demote, demoteQuotes, demoteSpeakers, demoteLSH *sql.Stmt
 
-	bands  int         // band keys added to lsh_new
-	filter *bandFilter // of the band keys in lsh and lsh_new; nil for none
-	looked int         // articles whose band keys were looked up
+	recent *recentBands // band keys not yet in lsh
+	filter *bandFilter  // of the band keys in lsh and recent; nil for none
+	looked int          // articles whose band keys were looked up in lsh without a filter
 
 	names                                   *speakerNames
 	lookName                                *sql.Stmt
@@ -62,22 +63,18 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 		sql string
 	}{
 		{&s.byHash, `SELECT id FROM articles WHERE content_hash = ?`},
-		{&s.candidates, `SELECT a.id, a.signature, COALESCE(substr(a.published, 1, 10), '~'), a.content_hash
-			FROM articles a WHERE a.id IN
-			(SELECT article_id FROM lsh WHERE band_key IN (` + inBands + `)
-			 UNION ALL SELECT article_id FROM lsh_new WHERE band_key IN (` + inBands + `) LIMIT 200) ORDER BY a.id`},
+		{&s.lshArticles, `SELECT article_id FROM lsh WHERE band_key IN (` + inBands + `) LIMIT ` + strconv.Itoa(maxCandidates)},
+		{&s.candidate, `SELECT signature, COALESCE(substr(published, 1, 10), '~'), content_hash FROM articles WHERE id = ?`},
 		{&s.demote, `UPDATE articles SET duplicate_of = ?1, similarity = ?3 WHERE id = ?2 OR duplicate_of = ?2`},
 		{&s.demoteQuotes, `UPDATE quotes SET dup = 1 WHERE article_id = ?`},
 		{&s.demoteSpeakers, `INSERT OR IGNORE INTO stale_speakers (id)
 			SELECT DISTINCT speaker_id FROM quotes WHERE article_id = ? AND speaker_id > 0`},
 		// By band key and article: lsh's key, never a scan of the table.
 		{&s.demoteLSH, `DELETE FROM lsh WHERE article_id = ` + article + ` AND band_key IN (` + inBands + `)`},
-		{&s.demoteLSHNew, `DELETE FROM lsh_new WHERE article_id = ` + article + ` AND band_key IN (` + inBands + `)`},
 		{&s.insArticle, `INSERT INTO articles (input_id, source, url, title, published, published_from,
 			language, format, input_published, input_pub_from, content_hash, duplicate_of, similarity,
 			signature, extractor_version, timexes, entities, text)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&s.insLSH, `INSERT OR IGNORE INTO lsh_new (band_key, article_id) VALUES (?, ?)` + strings.Repeat(", (?, ?)", dedup.Bands-1)},
 		{&s.articleKey, `SELECT fkey FROM articles WHERE id = ?`},
 		{&s.insQuote, `INSERT INTO quotes (article_id, seq, dup, dkey, source, speaker_id, text, start, end, kind,
 			speaker, speaker_type, speaker_role, mention_text, mention_start, mention_end,
@@ -142,7 +139,7 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 	st.names, st.touched, st.counts = names, map[int64]bool{}, map[countKey]int{}
 	// Under the cancellable context: at a million articles reading the
 	// band keys back takes half a minute.
-	if st.filter, err = bands.sync(cancel, tx); err != nil {
+	if st.filter, st.recent, err = bands.sync(cancel, tx); err != nil {
 		return stats, indexBatch{}, err
 	}
 	// An item stored now clears its failure of an earlier run, if there
@@ -203,14 +200,14 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 		ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
 		return stats, indexBatch{}, fmt.Errorf("mark speakers stale: %w", err)
 	}
-	if err := foldBands(ctx, tx, st.bands); err != nil {
-		return stats, indexBatch{}, err
-	}
 	// What the index holds once it has this batch: every row the corpus
-	// has now. Its largest article ID is also what the filter of band keys
-	// matches once the batch is committed.
+	// has now. Its largest article ID is also what the writer's band keys
+	// in memory match once the batch is committed.
 	m, err := corpusMarks(ctx, tx)
 	if err != nil {
+		return stats, indexBatch{}, err
+	}
+	if err := foldBands(ctx, tx, st.recent, m.articles); err != nil {
 		return stats, indexBatch{}, err
 	}
 	if err := cancel.Err(); err != nil {
@@ -219,41 +216,8 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 	if err := tx.Commit(); err != nil {
 		return stats, indexBatch{}, fmt.Errorf("commit batch: %w", err)
 	}
-	bands.committed(st.filter, st.looked, m.articles)
+	bands.committed(st.looked, m.articles)
 	return stats, indexBatch{articles: st.articleFTS, quotes: st.quoteFTS, marks: m}, nil
-}
-
-// lshFoldRows is how many band keys lsh_new gathers before they move to
-// lsh: about 50,000 articles' worth, 17 MB, which the writer's page cache
-// holds. A fold changes most pages of lsh once, where inserting the same
-// keys a batch at a time changed them 25 times.
-var lshFoldRows = 1 << 20 // a variable for tests
-
-// foldBands counts the band keys a batch added to lsh_new, and once there
-// are lshFoldRows of them, moves them all into lsh, in key order.
-func foldBands(ctx context.Context, tx *sql.Tx, added int) error {
-	if added == 0 {
-		return nil
-	}
-	var n int
-	err := tx.QueryRowContext(ctx, `INSERT INTO meta (key, value) VALUES ('lsh_new', ?1)
-		ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + ?1 RETURNING CAST(value AS INTEGER)`, added).Scan(&n)
-	if err != nil {
-		return fmt.Errorf("count new band keys: %w", err)
-	}
-	if n < lshFoldRows {
-		return nil
-	}
-	for _, q := range []string{
-		`INSERT OR IGNORE INTO lsh (band_key, article_id) SELECT band_key, article_id FROM lsh_new ORDER BY band_key, article_id`,
-		`DELETE FROM lsh_new`,
-		`UPDATE meta SET value = '0' WHERE key = 'lsh_new'`,
-	} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("move new band keys: %w", err)
-		}
-	}
-	return nil
 }
 
 // insert stores a new article, unless its text is already stored, linking
@@ -269,10 +233,7 @@ func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, e
 	keys := it.sig.Bands()
 	var dupOf, sim any
 	var demote *match
-	if len(keys) > 0 && (st.filter == nil || st.filter.mayHave(keys)) {
-		if st.filter == nil {
-			st.looked++
-		}
+	if len(keys) > 0 {
 		m, err := st.original(ctx, it.sig, keys)
 		if err != nil {
 			return false, false, err
@@ -303,14 +264,7 @@ func (st *batchStmts) insert(ctx context.Context, it item) (near, stored bool, e
 	}
 	if dupOf == nil {
 		// Only originals are candidates: a copy of a copy links to the first.
-		args := make([]any, 0, 2*len(keys))
-		for _, k := range keys {
-			args = append(args, int64(k), id)
-		}
-		if _, err := st.insLSH.ExecContext(ctx, args...); err != nil {
-			return false, false, fmt.Errorf("insert band keys: %w", err)
-		}
-		st.bands += len(keys)
+		st.recent.add(keys, id)
 		if st.filter != nil {
 			st.filter.add(keys)
 		}
@@ -370,13 +324,13 @@ func (st *batchStmts) demoteTo(ctx context.Context, m match, id int64) error {
 		{st.demote, []any{id, m.id, m.sim}},
 		{st.demoteQuotes, []any{m.id}},
 		{st.demoteSpeakers, []any{m.id}},
-		{st.demoteLSH, byArticle},
-		{st.demoteLSHNew, byArticle},
+		{st.demoteLSH, byArticle}, // if they were folded into lsh
 	} {
 		if _, err := s.stmt.ExecContext(ctx, s.args...); err != nil {
 			return fmt.Errorf("make article %d a copy of %d: %w", m.id, id, err)
 		}
 	}
+	st.recent.remove(m.keys, m.id)
 	return nil
 }
 
@@ -387,38 +341,48 @@ func day(published *string) string {
 
 // match is a stored original that a new article is a near-duplicate of.
 type match struct {
-	bands     []any // its band keys in lsh
+	keys      []uint64 // its band keys
+	bands     []any    // the same, as statement arguments
 	id        int64
 	sim       float64
 	day, hash string
 }
 
+// maxCandidates bounds the stored articles a new one is compared with.
+const maxCandidates = 200
+
 // original finds the stored original this signature copies: the most
 // similar candidate above the threshold, the earliest stored on a tie; nil
-// when there is none.
+// when there is none. Candidates share a band key with it: in memory
+// (recent originals), or in lsh, which is read only when the filter cannot
+// tell that none of the keys is there.
 func (st *batchStmts) original(ctx context.Context, sig dedup.Signature, keys []uint64) (*match, error) {
-	args := make([]any, len(keys))
-	for i, k := range keys {
-		args[i] = int64(k) // the bits are what matter
+	ids := st.recent.articles(keys, nil)
+	if st.filter == nil || st.filter.mayHave(keys) {
+		if st.filter == nil {
+			st.looked++
+		}
+		var err error
+		if ids, err = st.inLSH(ctx, keys, ids); err != nil {
+			return nil, err
+		}
 	}
-	rows, err := st.candidates.QueryContext(ctx, args...)
-	if err != nil {
-		return nil, fmt.Errorf("near-duplicate candidates: %w", err)
-	}
-	defer rows.Close()
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
 	var best *match
-	for rows.Next() {
-		var m match
+	for _, id := range ids[:min(len(ids), maxCandidates)] {
+		m := match{id: id}
 		var b []byte
-		if err := rows.Scan(&m.id, &b, &m.day, &m.hash); err != nil {
-			return nil, fmt.Errorf("near-duplicate candidates: %w", err)
+		if err := st.candidate.QueryRowContext(ctx, id).Scan(&b, &m.day, &m.hash); err != nil {
+			return nil, fmt.Errorf("near-duplicate candidate %d: %w", id, err)
 		}
 		other, err := dedup.Unmarshal(b)
 		if err != nil {
 			continue // from another version of dedup: not comparable
 		}
 		if m.sim = sig.Similarity(other); m.sim >= dedup.Threshold && (best == nil || m.sim > best.sim) {
-			for _, k := range other.Bands() {
+			m.keys = other.Bands()
+			for _, k := range m.keys {
 				m.bands = append(m.bands, int64(k))
 			}
 			if len(m.bands) == dedup.Bands {
@@ -426,7 +390,28 @@ func (st *batchStmts) original(ctx context.Context, sig dedup.Signature, keys []
 			}
 		}
 	}
-	return best, rows.Err()
+	return best, nil
+}
+
+// inLSH appends the articles in lsh with any of keys to ids.
+func (st *batchStmts) inLSH(ctx context.Context, keys []uint64, ids []int64) ([]int64, error) {
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = int64(k) // the bits are what matter
+	}
+	rows, err := st.lshArticles.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("near-duplicate candidates: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("near-duplicate candidates: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup bool, source string, r extract.Record) error {

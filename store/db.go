@@ -158,6 +158,11 @@ func (db *DB) migrate(ctx context.Context) error {
 	if _, err := tx.ExecContext(ctx, schema); err != nil {
 		return fmt.Errorf("create schema: %w", err)
 	}
+	if v != "" {
+		if err := foldOldBands(ctx, tx); err != nil {
+			return fmt.Errorf("migrate from schema %s: %w", v, err)
+		}
+	}
 	var fill []string
 	switch v {
 	case "1":
@@ -180,4 +185,27 @@ func (db *DB) migrate(ctx context.Context) error {
 		return fmt.Errorf("record schema version: %w", err)
 	}
 	return tx.Commit()
+}
+
+// foldOldBands moves the band keys schema 6 kept in lsh_new into lsh, and
+// marks every stored article's keys as folded (schemas 1 to 5 kept them all
+// in lsh).
+func foldOldBands(ctx context.Context, tx *sql.Tx) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'lsh_new'`).Scan(&n); err != nil {
+		return err
+	}
+	var qs []string
+	if n > 0 {
+		qs = append(qs, `INSERT OR IGNORE INTO lsh (band_key, article_id) SELECT band_key, article_id FROM lsh_new ORDER BY band_key, article_id`,
+			`DROP TABLE lsh_new`, `DELETE FROM meta WHERE key = 'lsh_new'`)
+	}
+	qs = append(qs, `INSERT INTO meta (key, value) SELECT 'lsh_folded', COALESCE(MAX(id), 0) FROM articles WHERE true
+		ON CONFLICT (key) DO NOTHING`)
+	for _, q := range qs {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
 }

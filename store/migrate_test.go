@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"chronicle/dedup"
 )
 
 // testdata/schema1.db is news.jsonl and school.jsonl ingested by the
@@ -134,17 +136,38 @@ func TestMigrateSchema4(t *testing.T) {
 	}
 }
 
-// A database of schema 5 kept every band key in lsh; opened now, it gains
-// lsh_new, and an original finds its copy's keys in lsh.
-func TestMigrateSchema5(t *testing.T) {
-	copyPath, originalPath := copyAndOriginal(t)
-	db := migrated(t, []string{copyPath}, `INSERT INTO lsh SELECT * FROM lsh_new`, `DROP TABLE lsh_new`,
-		`UPDATE meta SET value = '5' WHERE key = 'schema'`)
-	if st := ingest(t, db, originalPath); st.NearDuplicates != 1 {
-		t.Errorf("ingest of the original after migration: %+v, want one near-duplicate", st)
-	}
-	if n := bandKeys(t, db, "wire-0312"); n != 0 {
-		t.Errorf("the demoted copy keeps %d band keys", n)
+// Databases of schemas 5 and 6 kept every band key in tables: in lsh, and
+// from schema 6 the newer ones in lsh_new. Opened now, lsh has them all,
+// none is read back as recent, and an original finds its copy's keys.
+func TestMigrateBandKeys(t *testing.T) {
+	defer func(n int) { lshFoldRows = n }(lshFoldRows)
+	for _, c := range []struct {
+		schema     string
+		statements []string
+	}{
+		{"5", nil},
+		{"6", []string{`CREATE TABLE lsh_new (band_key INTEGER NOT NULL, article_id INTEGER NOT NULL,
+			PRIMARY KEY (band_key, article_id)) WITHOUT ROWID`, `INSERT INTO lsh_new SELECT * FROM lsh`, `DELETE FROM lsh`}},
+	} {
+		t.Run("schema "+c.schema, func(t *testing.T) {
+			copyPath, originalPath := copyAndOriginal(t)
+			lshFoldRows = 1 // the copy's keys go to lsh, as the old schemas kept them
+			db := migrated(t, []string{copyPath}, append(c.statements, `DELETE FROM meta WHERE key = 'lsh_folded'`,
+				`UPDATE meta SET value = '`+c.schema+`' WHERE key = 'schema'`)...)
+			lshFoldRows = 1 << 20
+			if n, r := count(t, db, `SELECT COUNT(*) FROM lsh`), recentOf(t, db).keys; n != dedup.Bands || r != 0 {
+				t.Errorf("after migration: %d band keys in lsh, %d recent; want %d and 0", n, r, dedup.Bands)
+			}
+			if n := count(t, db, `SELECT COUNT(*) FROM sqlite_master WHERE name = 'lsh_new'`); n != 0 {
+				t.Error("lsh_new is still there")
+			}
+			if st := ingest(t, db, originalPath); st.NearDuplicates != 1 {
+				t.Errorf("ingest of the original after migration: %+v, want one near-duplicate", st)
+			}
+			if n := bandKeys(t, db, "wire-0312"); n != 0 {
+				t.Errorf("the demoted copy keeps %d band keys", n)
+			}
+		})
 	}
 }
 

@@ -2,7 +2,7 @@ package store
 
 // schemaVersion is bumped whenever schema changes; Open refuses databases
 // from a newer chronicle and migrates older ones.
-const schemaVersion = 6
+const schemaVersion = 7
 
 // schema creates every table and index. Quotation dates live in dkey, the
 // sort key: said_on, else the article's publication day, else "~" (which
@@ -46,16 +46,9 @@ CREATE TABLE IF NOT EXISTS lsh (
 	article_id INTEGER NOT NULL,
 	PRIMARY KEY (band_key, article_id)
 ) WITHOUT ROWID;
--- New band keys go here, and into lsh a million or so at a time, in key
--- order (foldBands, schema 6). Inserted into lsh an article at a time,
--- they landed on random pages of it: past a few hundred thousand articles
--- most of its pages changed in every batch, and each commit wrote most of
--- lsh again.
-CREATE TABLE IF NOT EXISTS lsh_new (
-	band_key   INTEGER NOT NULL,
-	article_id INTEGER NOT NULL,
-	PRIMARY KEY (band_key, article_id)
-) WITHOUT ROWID;
+-- Band keys reach lsh a million or so at a time, in key order; the writer
+-- holds the newer ones in memory (recentbands.go, schema 7): those of the
+-- originals above the mark lsh_folded in meta.
 
 CREATE TABLE IF NOT EXISTS quotes (
 	id             INTEGER PRIMARY KEY,
