@@ -17,7 +17,7 @@ import (
 // rather than in a table. Inserted into a table keyed by band key an
 // article at a time, they landed on random pages of it, and each commit
 // wrote most of those pages again: schema 6 kept them in a small table of
-// their own (lsh_new), and still a quarter of the bytes a 20,000-article
+// their own (lsh_new), and still a fifth of the bytes a 20,000-article
 // ingest wrote were its pages. The articles' signatures hold the keys, so a
 // writer reads them back from there when it starts; foldBands moves them
 // into lsh, in key order, a million at a time.
@@ -144,7 +144,7 @@ func loadRecentBands(ctx context.Context, tx *sql.Tx) (*recentBands, error) {
 }
 
 // lshFoldRows is how many band keys the writer gathers in memory before
-// they move to lsh: about 50,000 articles' worth (about 20 MB of memory).
+// they move to lsh: about 50,000 articles' worth, 36 MiB of memory.
 // A fold changes most pages of lsh once, where inserting the same keys a
 // batch at a time changed them 25 times.
 var lshFoldRows = 1 << 20 // a variable for tests
