@@ -1,7 +1,6 @@
 package identity
 
 import (
-	"maps"
 	"slices"
 
 	"chronicle/entity"
@@ -80,11 +79,12 @@ var familiar = map[string][]string{
 	"zachary":     {"zach"},
 }
 
-// formal maps a folded familiar form to the formal names it stands for.
+// formal maps a folded familiar form to the formal names it stands for
+// (in no order: familiarFit tries them all).
 var formal = func() map[string][]string {
 	m := map[string][]string{}
-	for _, f := range slices.Sorted(maps.Keys(familiar)) {
-		for _, nick := range familiar[f] {
+	for f, nicks := range familiar {
+		for _, nick := range nicks {
 			m[nick] = append(m[nick], f)
 		}
 	}

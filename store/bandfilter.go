@@ -163,15 +163,15 @@ func (b *bandMemo) sync(ctx context.Context, tx *sql.Tx) (*bandFilter, *recentBa
 // copy none): counting the keys would read the table twice.
 func loadBandFilter(ctx context.Context, tx *sql.Tx, top int64, recent *recentBands) (*bandFilter, error) {
 	f := newBandFilter(int(top) * dedup.Bands)
-	for k := range recent.first {
-		f.add([]uint64{k})
+	var k [1]uint64
+	for k[0] = range recent.first {
+		f.add(k[:])
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT band_key FROM lsh`)
 	if err != nil {
 		return nil, fmt.Errorf("near-duplicate filter: %w", err)
 	}
 	defer rows.Close()
-	var k [1]uint64
 	for rows.Next() {
 		var v int64
 		if err := rows.Scan(&v); err != nil {

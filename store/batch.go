@@ -316,7 +316,11 @@ func (st *batchStmts) demoteTo(ctx context.Context, m match, id int64) error {
 	if err := st.flushCounts(ctx); err != nil {
 		return err
 	}
-	byArticle := append(slices.Clip(m.bands), m.id) // band keys, then the article
+	byArticle := make([]any, 0, len(m.keys)+1) // band keys, then the article
+	for _, k := range m.keys {
+		byArticle = append(byArticle, int64(k))
+	}
+	byArticle = append(byArticle, m.id)
 	for _, s := range []struct {
 		stmt *sql.Stmt
 		args []any
@@ -342,7 +346,6 @@ func day(published *string) string {
 // match is a stored original that a new article is a near-duplicate of.
 type match struct {
 	keys      []uint64 // its band keys
-	bands     []any    // the same, as statement arguments
 	id        int64
 	sim       float64
 	day, hash string
@@ -381,11 +384,7 @@ func (st *batchStmts) original(ctx context.Context, sig dedup.Signature, keys []
 			continue // from another version of dedup: not comparable
 		}
 		if m.sim = sig.Similarity(other); m.sim >= dedup.Threshold && (best == nil || m.sim > best.sim) {
-			m.keys = other.Bands()
-			for _, k := range m.keys {
-				m.bands = append(m.bands, int64(k))
-			}
-			if len(m.bands) == dedup.Bands {
+			if m.keys = other.Bands(); len(m.keys) == dedup.Bands {
 				best = &m
 			}
 		}

@@ -133,7 +133,7 @@ func loadRecentBands(ctx context.Context, tx *sql.Tx) (*recentBands, error) {
 		if err := rows.Scan(&id, &b); err != nil {
 			return nil, fmt.Errorf("recent band keys: %w", err)
 		}
-		if sig, err := dedup.Unmarshal(b); err == nil && len(b) > 0 {
+		if sig, err := dedup.Unmarshal(b); err == nil {
 			r.add(sig.Bands(), id)
 		}
 	}
