@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 
 	"chronicle/identity"
@@ -43,7 +44,8 @@ func namesVersion(ctx context.Context, q rowQuerier) (string, error) {
 }
 
 // MergeIfStale merges speakers again when quotations changed since the last
-// merge (a killed ingest leaves the flag set, so the next run merges).
+// merge (a killed ingest, or a killed merge, leaves the flag set, so the next
+// run merges).
 func (db *DB) MergeIfStale(ctx context.Context) error {
 	v, ok, err := metaValue(ctx, db.w, "speakers_stale")
 	if err != nil {
@@ -55,22 +57,55 @@ func (db *DB) MergeIfStale(ctx context.Context) error {
 	return db.MergeSpeakersAgain(ctx)
 }
 
+// assignChunk is how many quotation IDs one transaction of the merge's
+// assignment covers. At a million articles (14 million quotations) one
+// transaction for all of them left 4.6 GB in the write-ahead log, and every
+// page read looked through the log's hash tables first.
+var assignChunk int64 = 1 << 18
+
+// afterAssign, set by tests, runs after each committed chunk of the
+// assignment; an error stops the merge there, as a kill would.
+var afterAssign func(from int64) error
+
 // MergeSpeakersAgain merges every speaker name seen so far into identities,
-// with the user's corrections, in one transaction: names get speaker IDs,
-// quotations follow their names, and the speakers whose quotations changed
-// get their aliases, roles, counts and outlets recomputed. Identity keys keep
-// their speaker IDs; new keys get new IDs in key order; a speaker whose key
-// is gone stays in the table, not live, so that its ID is never reused.
+// with the user's corrections: names get speaker IDs, quotations follow
+// their names, and the speakers whose quotations changed get their aliases,
+// roles, counts and outlets recomputed. Identity keys keep their speaker
+// IDs; new keys get new IDs in key order; a speaker whose key is gone stays
+// in the table, not live, so that its ID is never reused.
+//
+// The quotations are assigned in transactions of assignChunk IDs, between
+// one that records the names and one that recomputes the speakers. Each
+// step leaves the database consistent, and a killed merge leaves
+// speakers_stale set, so the next one picks up where it stopped: the names
+// are already recorded, the quotations assigned so far are no longer
+// unassigned, and the stale speakers are in their table.
 func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
-	tx, err := db.w.BeginTx(ctx, nil)
+	var m nameMerge
+	err := db.inTx(ctx, func(tx *sql.Tx) (err error) {
+		m, err = mergeNames(ctx, tx)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("merge speakers: %w", err)
 	}
-	defer tx.Rollback()
-	if _, err := merge(ctx, tx); err != nil {
+	var lo, hi sql.NullInt64
+	if err := db.w.QueryRowContext(ctx, `SELECT MIN(id), MAX(id) FROM quotes`).Scan(&lo, &hi); err != nil {
 		return fmt.Errorf("merge speakers: %w", err)
 	}
-	if err := tx.Commit(); err != nil {
+	for from := lo.Int64; lo.Valid && from <= hi.Int64; from += assignChunk {
+		err := db.inTx(ctx, func(tx *sql.Tx) error { return assignNames(ctx, tx, from, from+assignChunk) })
+		if err == nil {
+			err = db.emptyLog(ctx)
+		}
+		if err == nil && afterAssign != nil {
+			err = afterAssign(from)
+		}
+		if err != nil {
+			return fmt.Errorf("merge speakers: %w", err)
+		}
+	}
+	if err := db.inTx(ctx, func(tx *sql.Tx) error { return finishMerge(ctx, tx, m) }); err != nil {
 		return fmt.Errorf("merge speakers: %w", err)
 	}
 	// After the merge, so that a first ingest builds quotes_speaker from
@@ -78,35 +113,68 @@ func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
 	return db.buildIndexes(ctx)
 }
 
+// inTx runs fn in a write transaction and commits it if fn succeeds.
+func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// merge is a whole merge in the caller's transaction (a correction's).
 func merge(ctx context.Context, tx *sql.Tx) (identity.Result, error) {
+	m, err := mergeNames(ctx, tx)
+	if err != nil {
+		return m.res, err
+	}
+	if err := assignNames(ctx, tx, math.MinInt64, math.MaxInt64); err != nil {
+		return m.res, err
+	}
+	return m.res, finishMerge(ctx, tx, m)
+}
+
+// nameMerge is what the first step of a merge decided, for the last.
+type nameMerge struct {
+	res       identity.Result
+	speakerID map[string]int64 // by identity key
+}
+
+// mergeNames resolves every name into identities, records each name's
+// speaker, moves the quotations of names that changed speaker, and marks
+// the speakers that gain or lose a name stale.
+func mergeNames(ctx context.Context, tx *sql.Tx) (nameMerge, error) {
+	var m nameMerge
 	known, err := loadNames(ctx, tx)
 	if err != nil {
-		return identity.Result{}, err
+		return m, err
 	}
 	names, err := newNames(ctx, tx, known)
 	if err != nil {
-		return identity.Result{}, err
+		return m, err
 	}
 	corr, err := loadCorrections(ctx, tx)
 	if err != nil {
-		return identity.Result{}, err
+		return m, err
 	}
 	res, keyOf := resolve(names, corr)
-	speakerID, err := speakerIDs(ctx, tx, res.Identities, res.Successor)
-	if err != nil {
-		return res, err
+	m.res = res
+	if m.speakerID, err = speakerIDs(ctx, tx, res.Identities, res.Successor); err != nil {
+		return m, err
 	}
-
-	// Record each name's speaker; note the speakers that gain or lose one.
 	put, err := tx.PrepareContext(ctx, `INSERT INTO names (name, type, role, speaker_id) VALUES (?, ?, ?, ?)
 		ON CONFLICT (name, type, role) DO UPDATE SET speaker_id = excluded.speaker_id`)
 	if err != nil {
-		return res, err
+		return m, err
 	}
 	stale := map[int64]bool{}
 	var remapped []nameKey
 	for _, k := range names {
-		id := speakerID[keyOf(k)] // 0 for a name that is no identity
+		id := m.speakerID[keyOf(k)] // 0 for a name that is no identity
 		old, seen := known[k]
 		if seen && old == id {
 			continue
@@ -117,22 +185,47 @@ func merge(ctx context.Context, tx *sql.Tx) (identity.Result, error) {
 		}
 		stale[id] = true
 		if _, err := put.ExecContext(ctx, k.name, k.typ, k.role, id); err != nil {
-			return res, fmt.Errorf("record speaker name: %w", err)
+			return m, fmt.Errorf("record speaker name: %w", err)
 		}
 	}
 	delete(stale, 0)
-	if err := assignQuotes(ctx, tx, remapped); err != nil {
-		return res, err
+	if err := setCountsAside(ctx, tx); err != nil {
+		return m, err
+	}
+	if err := moveQuotes(ctx, tx, remapped); err != nil {
+		return m, err
 	}
 	if err := markStale(ctx, tx, stale); err != nil {
-		return res, err
+		return m, err
 	}
-	if err := speakerStats(ctx, tx, res.Identities, speakerID); err != nil {
-		return res, err
+	// The names changed: writers read them again. 'merging' until
+	// finishMerge, so that a batch stored meanwhile (which sets '1') is
+	// merged next time.
+	_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('speakers_stale', 'merging'), ('names_version', '1')
+		ON CONFLICT (key) DO UPDATE SET value = CASE key WHEN 'names_version' THEN CAST(value AS INTEGER) + 1 ELSE 'merging' END`)
+	return m, err
+}
+
+// finishMerge recomputes the stale speakers, and counts quotations per
+// speaker afresh if setCountsAside set the counting aside.
+func finishMerge(ctx context.Context, tx *sql.Tx, m nameMerge) error {
+	_, recount, err := metaValue(ctx, tx, "speaker_counts_aside")
+	if err != nil {
+		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('speakers_stale', '0'), ('names_version', '1')
-		ON CONFLICT (key) DO UPDATE SET value = CASE key WHEN 'names_version' THEN CAST(value AS INTEGER) + 1 ELSE '0' END`)
-	return res, err
+	if recount {
+		for _, q := range []string{`DELETE FROM speaker_counts`, fillSpeakerCounts, speakerCountsUpdate,
+			`DELETE FROM meta WHERE key = 'speaker_counts_aside'`} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("count quotations per speaker: %w", err)
+			}
+		}
+	}
+	if err := speakerStats(ctx, tx, m.res.Identities, m.speakerID); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE meta SET value = '0' WHERE key = 'speakers_stale' AND value = 'merging'`)
+	return err
 }
 
 // newNames returns every name the merge has seen, with those of quotations
@@ -170,33 +263,40 @@ func cmpNames(a, b nameKey) int {
 	return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.typ, b.typ), cmp.Compare(a.role, b.role))
 }
 
-// assignQuotes gives quotations the speaker of their name: the unassigned
-// ones through their small index, then those of names the merge moved to
-// another speaker, through the index on names. After a first ingest, when
-// quotes_speaker is not built yet (bulk.go), every quotation is unassigned:
-// then the trigger that would count them one by one into speaker_counts is
-// dropped for the update, and the table is counted afresh in one pass.
-func assignQuotes(ctx context.Context, tx *sql.Tx, remapped []nameKey) error {
+// setCountsAside drops the trigger that counts quotations per speaker one
+// by one when the merge is about to assign every quotation: after a first
+// ingest, while quotes_speaker is not built yet (bulk.go). finishMerge
+// counts them afresh in one pass. The mark in meta outlives a killed merge,
+// and the trigger with it: the next merge sets aside and counts again.
+func setCountsAside(ctx context.Context, tx *sql.Tx) error {
 	bulk, err := missingIndex(ctx, tx, "quotes_speaker")
-	if err != nil {
-		return fmt.Errorf("assign speakers to quotations: %w", err)
+	if err != nil || !bulk {
+		return err
 	}
-	var trigger string
-	if bulk {
-		err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'speaker_counts_update'`).Scan(&trigger)
-		if err == nil {
-			_, err = tx.ExecContext(ctx, `DROP TRIGGER speaker_counts_update`)
-		}
-		if err != nil {
-			return fmt.Errorf("assign speakers to quotations: set the counting trigger aside: %w", err)
+	for _, q := range []string{`DROP TRIGGER IF EXISTS speaker_counts_update`,
+		`INSERT OR IGNORE INTO meta (key, value) VALUES ('speaker_counts_aside', '1')`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("set the counting of quotations per speaker aside: %w", err)
 		}
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE quotes SET speaker_id = (SELECT n.speaker_id FROM names n
+	return nil
+}
+
+// assignNames gives the unassigned quotations with IDs in [from, to) the
+// speaker of their name.
+func assignNames(ctx context.Context, tx *sql.Tx, from, to int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE quotes SET speaker_id = (SELECT n.speaker_id FROM names n
 		WHERE n.name = quotes.speaker AND n.type = quotes.speaker_type AND n.role = COALESCE(quotes.speaker_role, ''))
-		WHERE speaker IS NOT NULL AND speaker_id IS NULL`)
+		WHERE id >= ? AND id < ? AND speaker IS NOT NULL AND speaker_id IS NULL`, from, to)
 	if err != nil {
 		return fmt.Errorf("assign speakers to quotations: %w", err)
 	}
+	return nil
+}
+
+// moveQuotes gives the quotations of names the merge moved to another
+// speaker their new speaker, through the index on names.
+func moveQuotes(ctx context.Context, tx *sql.Tx, remapped []nameKey) error {
 	upd, err := tx.PrepareContext(ctx, `UPDATE quotes SET speaker_id = (SELECT speaker_id FROM names
 		WHERE name = ?1 AND type = ?2 AND role = ?3)
 		WHERE speaker = ?1 AND speaker_type = ?2 AND COALESCE(speaker_role, '') = ?3`)
@@ -206,14 +306,6 @@ func assignQuotes(ctx context.Context, tx *sql.Tx, remapped []nameKey) error {
 	for _, k := range remapped {
 		if _, err := upd.ExecContext(ctx, k.name, k.typ, k.role); err != nil {
 			return fmt.Errorf("move quotations of %q: %w", k.name, err)
-		}
-	}
-	if !bulk {
-		return nil
-	}
-	for _, q := range []string{`DELETE FROM speaker_counts`, fillSpeakerCounts, trigger} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("count quotations per speaker: %w", err)
 		}
 	}
 	return nil

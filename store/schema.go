@@ -124,13 +124,7 @@ CREATE TABLE IF NOT EXISTS speaker_counts (
 CREATE TRIGGER IF NOT EXISTS speaker_counts_delete AFTER DELETE ON quotes WHEN OLD.dup = 0 AND OLD.speaker_id > 0 BEGIN
 	UPDATE speaker_counts SET n = n - 1 WHERE speaker_id = OLD.speaker_id AND source = OLD.source AND dkey = OLD.dkey;
 END;
-CREATE TRIGGER IF NOT EXISTS speaker_counts_update AFTER UPDATE OF dup, dkey, source, speaker_id ON quotes BEGIN
-	UPDATE speaker_counts SET n = n - 1 WHERE OLD.dup = 0 AND OLD.speaker_id > 0
-		AND speaker_id = OLD.speaker_id AND source = OLD.source AND dkey = OLD.dkey;
-	INSERT INTO speaker_counts (speaker_id, source, dkey, n)
-		SELECT NEW.speaker_id, NEW.source, NEW.dkey, 1 WHERE NEW.dup = 0 AND NEW.speaker_id > 0
-		ON CONFLICT (speaker_id, dkey, source) DO UPDATE SET n = n + 1;
-END;
+` + speakerCountsUpdate + `;
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id, dkey, id) WHERE dup = 0;
 CREATE INDEX IF NOT EXISTS quotes_source ON quotes(source, dkey, id) WHERE dup = 0;
 -- Quotations by speaker name, for the merge to move a name's quotations.
@@ -229,3 +223,14 @@ var rebuildV1 = []string{
 // quotations (one pass over them, once).
 const fillSpeakerCounts = `INSERT INTO speaker_counts (speaker_id, source, dkey, n)
 	SELECT speaker_id, source, dkey, COUNT(*) FROM quotes WHERE dup = 0 AND speaker_id > 0 GROUP BY speaker_id, dkey, source`
+
+// speakerCountsUpdate follows quotations that change speaker, outlet, day or
+// duplicate mark in speaker_counts. The merge of a first ingest sets it
+// aside while it assigns every quotation, and counts afresh (merge.go).
+const speakerCountsUpdate = `CREATE TRIGGER IF NOT EXISTS speaker_counts_update AFTER UPDATE OF dup, dkey, source, speaker_id ON quotes BEGIN
+	UPDATE speaker_counts SET n = n - 1 WHERE OLD.dup = 0 AND OLD.speaker_id > 0
+		AND speaker_id = OLD.speaker_id AND source = OLD.source AND dkey = OLD.dkey;
+	INSERT INTO speaker_counts (speaker_id, source, dkey, n)
+		SELECT NEW.speaker_id, NEW.source, NEW.dkey, 1 WHERE NEW.dup = 0 AND NEW.speaker_id > 0
+		ON CONFLICT (speaker_id, dkey, source) DO UPDATE SET n = n + 1;
+END`
