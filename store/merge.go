@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"math"
 	"slices"
 
@@ -81,6 +82,7 @@ var afterAssign func(from int64) error
 // are already recorded, the quotations assigned so far are no longer
 // unassigned, and the stale speakers are in their table.
 func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
+	slog.Info("merging speakers")
 	var m nameMerge
 	err := db.inTx(ctx, func(tx *sql.Tx) (err error) {
 		m, err = mergeNames(ctx, tx)
@@ -93,6 +95,7 @@ func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
 	if err := db.w.QueryRowContext(ctx, `SELECT MIN(id), MAX(id) FROM quotes`).Scan(&lo, &hi); err != nil {
 		return fmt.Errorf("merge speakers: %w", err)
 	}
+	slog.Info("assigning quotations to speakers", "identities", len(m.res.Identities), "quotations", hi.Int64-lo.Int64+1)
 	for from := lo.Int64; lo.Valid && from <= hi.Int64; from += assignChunk {
 		err := db.inTx(ctx, func(tx *sql.Tx) error { return assignNames(ctx, tx, from, from+assignChunk) })
 		if err == nil {
@@ -105,6 +108,7 @@ func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
 			return fmt.Errorf("merge speakers: %w", err)
 		}
 	}
+	slog.Info("recomputing speakers")
 	if err := db.inTx(ctx, func(tx *sql.Tx) error { return finishMerge(ctx, tx, m) }); err != nil {
 		return fmt.Errorf("merge speakers: %w", err)
 	}
