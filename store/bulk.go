@@ -84,7 +84,7 @@ func (db *DB) buildIndexes(ctx context.Context) error {
 		if !ok || !strings.HasPrefix(def, "CREATE INDEX") {
 			return fmt.Errorf("build indexes: no definition of %s kept", name)
 		}
-		if err := db.emptyLog(ctx); err != nil {
+		if err := db.emptyLog(ctx, true); err != nil {
 			return fmt.Errorf("build index %s: %w", name, err)
 		}
 		slog.Info("building index", "index", name)
@@ -100,13 +100,20 @@ func (db *DB) buildIndexes(ctx context.Context) error {
 
 // emptyLog copies the write-ahead log into the database and starts it
 // afresh. A reader's older snapshot can keep it from finishing; the log
-// then stays as it is, which costs time, not correctness.
-func (db *DB) emptyLog(ctx context.Context) error {
+// then stays as it is, which costs time, not correctness. With wait, it
+// waits for such readers (up to the busy timeout) and truncates the log;
+// without, the next write transaction starts the log afresh if the copy
+// was whole.
+func (db *DB) emptyLog(ctx context.Context, wait bool) error {
+	mode := "PASSIVE"
+	if wait {
+		mode = "TRUNCATE"
+	}
 	var busy, frames, copied int
-	if err := db.w.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &frames, &copied); err != nil {
+	if err := db.w.QueryRowContext(ctx, `PRAGMA wal_checkpoint(`+mode+`)`).Scan(&busy, &frames, &copied); err != nil {
 		return fmt.Errorf("checkpoint: %w", err)
 	}
-	if busy != 0 {
+	if busy != 0 || copied < frames {
 		slog.Debug("checkpoint blocked by a reader", "frames", frames, "copied", copied)
 	}
 	return nil

@@ -75,12 +75,13 @@ var afterAssign func(from int64) error
 // IDs; new keys get new IDs in key order; a speaker whose key is gone stays
 // in the table, not live, so that its ID is never reused.
 //
-// The quotations are assigned in transactions of assignChunk IDs, between
-// one that records the names and one that recomputes the speakers. Each
-// step leaves the database consistent, and a killed merge leaves
-// speakers_stale set, so the next one picks up where it stopped: the names
-// are already recorded, the quotations assigned so far are no longer
-// unassigned, and the stale speakers are in their table.
+// The quotations are assigned in transactions of assignChunk IDs, the
+// write-ahead log copied into the database after each, between a
+// transaction that records the names and one that recomputes the
+// speakers. Each step leaves the database consistent, and a killed merge
+// leaves speakers_stale set, so the next one picks up where it stopped:
+// the names are already recorded, the quotations assigned so far are no
+// longer unassigned, and the stale speakers are in their table.
 func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
 	slog.Info("merging speakers")
 	var m nameMerge
@@ -99,7 +100,7 @@ func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
 	for from := lo.Int64; lo.Valid && from <= hi.Int64; from += assignChunk {
 		err := db.inTx(ctx, func(tx *sql.Tx) error { return assignNames(ctx, tx, from, from+assignChunk) })
 		if err == nil {
-			err = db.emptyLog(ctx)
+			err = db.emptyLog(ctx, false) // many times: not waiting for readers
 		}
 		if err == nil && afterAssign != nil {
 			err = afterAssign(from)
