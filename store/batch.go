@@ -316,11 +316,7 @@ func (st *batchStmts) demoteTo(ctx context.Context, m match, id int64) error {
 	if err := st.flushCounts(ctx); err != nil {
 		return err
 	}
-	byArticle := make([]any, 0, len(m.keys)+1) // band keys, then the article
-	for _, k := range m.keys {
-		byArticle = append(byArticle, int64(k))
-	}
-	byArticle = append(byArticle, m.id)
+	byArticle := bandArgs(m.keys, m.id) // band keys, then the article
 	for _, s := range []struct {
 		stmt *sql.Stmt
 		args []any
@@ -394,11 +390,7 @@ func (st *batchStmts) original(ctx context.Context, sig dedup.Signature, keys []
 
 // inLSH appends the articles in lsh with any of keys to ids.
 func (st *batchStmts) inLSH(ctx context.Context, keys []uint64, ids []int64) ([]int64, error) {
-	args := make([]any, len(keys))
-	for i, k := range keys {
-		args[i] = int64(k) // the bits are what matter
-	}
-	rows, err := st.lshArticles.QueryContext(ctx, args...)
+	rows, err := st.lshArticles.QueryContext(ctx, bandArgs(keys)...)
 	if err != nil {
 		return nil, fmt.Errorf("near-duplicate candidates: %w", err)
 	}
@@ -411,6 +403,16 @@ func (st *batchStmts) inLSH(ctx context.Context, keys []uint64, ids []int64) ([]
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
+}
+
+// bandArgs are band keys as statement arguments, as lsh stores them
+// (signed: the bits are what matter), followed by more.
+func bandArgs(keys []uint64, more ...any) []any {
+	args := make([]any, 0, len(keys)+len(more))
+	for _, k := range keys {
+		args = append(args, int64(k))
+	}
+	return append(args, more...)
 }
 
 func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup bool, source string, r extract.Record) error {
