@@ -96,7 +96,7 @@ func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
 	if err := db.w.QueryRowContext(ctx, `SELECT MIN(id), MAX(id) FROM quotes`).Scan(&lo, &hi); err != nil {
 		return fmt.Errorf("merge speakers: %w", err)
 	}
-	slog.Info("assigning quotations to speakers", "identities", len(m.res.Identities), "quotations", hi.Int64-lo.Int64+1)
+	slog.Info("assigning quotations to speakers", "identities", len(m.res.Identities), "quotation_ids", hi.Int64-lo.Int64+1)
 	for from := lo.Int64; lo.Valid && from <= hi.Int64; from += assignChunk {
 		err := db.inTx(ctx, func(tx *sql.Tx) error { return assignNames(ctx, tx, from, from+assignChunk) })
 		if err == nil {
@@ -271,8 +271,9 @@ func cmpNames(a, b nameKey) int {
 // setCountsAside drops the trigger that counts quotations per speaker one
 // by one when the merge is about to assign every quotation: after a first
 // ingest, while quotes_speaker is not built yet (bulk.go). finishMerge
-// counts them afresh in one pass. The mark in meta outlives a killed merge,
-// and the trigger with it: the next merge sets aside and counts again.
+// counts them afresh in one pass and puts the trigger back. A merge killed
+// in between leaves the trigger dropped and the mark in meta, so the next
+// merge counts afresh even if the index was built meanwhile (reextract).
 func setCountsAside(ctx context.Context, tx *sql.Tx) error {
 	bulk, err := missingIndex(ctx, tx, "quotes_speaker")
 	if err != nil || !bulk {
