@@ -39,9 +39,11 @@ type batchStmts struct {
 // ftsRow is a full-text row to add, or to delete (with the text it was
 // indexed with).
 type ftsRow struct {
-	rowid       int64
-	del         bool
-	title, text string
+	rowid int64
+	del   bool
+	text  string
+	title string // an article's
+	who   string // a quotation's speaker token (who.go)
 }
 
 // countKey is a row of speaker_counts; with speaker 0, of quote_counts.
@@ -80,7 +82,7 @@ func prepareBatch(ctx context.Context, tx *sql.Tx) (*batchStmts, error) {
 			speaker, speaker_type, speaker_role, mention_text, mention_start, mention_end,
 			cue_text, cue_start, cue_end, said_on, said_on_from)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&s.quoteKeys, `SELECT id, fkey, text FROM quotes WHERE article_id = ?`},
+		{&s.quoteKeys, `SELECT id, fkey, text, speaker FROM quotes WHERE article_id = ?`},
 		// The quotations a re-extraction replaces: those before its new ones.
 		{&s.delQuotes, `DELETE FROM quotes WHERE article_id = ? AND id <= ?`},
 		{&s.logMove, `INSERT INTO search_log (article_id) VALUES (?)`},
@@ -449,7 +451,7 @@ func (st *batchStmts) insertQuotes(ctx context.Context, articleID int64, dup boo
 		if err != nil {
 			return fmt.Errorf("insert quotation %d: %w", i, err)
 		}
-		st.quoteFTS = append(st.quoteFTS, ftsRow{rowid: fkeyOf(dkey, id), text: q.Text})
+		st.quoteFTS = append(st.quoteFTS, ftsRow{rowid: fkeyOf(dkey, id), text: q.Text, who: whoOf(q.Speaker)})
 		if !dup {
 			st.counts[countKey{counted, source, dkey}]++
 		}
@@ -494,10 +496,12 @@ func (st *batchStmts) replace(ctx context.Context, it item) error {
 	for rows.Next() {
 		d := ftsRow{del: true}
 		var id int64
-		if err := rows.Scan(&id, &d.rowid, &d.text); err != nil {
+		var speaker *string
+		if err := rows.Scan(&id, &d.rowid, &d.text, &speaker); err != nil {
 			rows.Close()
 			return fmt.Errorf("unindex quotations: %w", err)
 		}
+		d.who = whoOf(speaker)
 		st.quoteFTS = append(st.quoteFTS, d)
 		last = max(last, id)
 	}

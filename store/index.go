@@ -39,12 +39,21 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- columnsize=0: no per-row size table to write; it only serves bm25
 -- ranking, which we do not use.
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='', columnsize=0);
-CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(text, content='', columnsize=0);
+` + quotesFTS + `
 -- Merge index segments 8 at a time rather than 4: about half the merge
 -- work during ingest, for a few more segments per query.
 INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);
-INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('automerge', 8);
 `
+
+// quotesFTS makes the quotations' table of the index: their text, and the
+// token of their speaker's name (who.go).
+const quotesFTS = `CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(text, who, content='', columnsize=0);
+INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('automerge', 8);`
+
+// indexLayout is the version of the index's tables, in its meta as
+// "layout": 2 added the who column of quotes_fts. Open rebuilds the
+// quotations' table of an older index from the corpus.
+const indexLayout = "2"
 
 // indexPath is the file of the full-text index of the corpus at path.
 func indexPath(path string) string { return path + ".fts" }
@@ -79,7 +88,9 @@ func (a attaching) Connect(ctx context.Context) (driver.Conn, error) {
 // openIndex opens the index database, creating its schema, and makes sure
 // it belongs to this corpus: an index made for another database file (a
 // corpus copied without its index, or restored from a backup) is emptied,
-// to be filled again from the corpus. created reports that it starts empty.
+// to be filled again from the corpus, and one of an older layout has its
+// quotations' table made anew. created reports that the index lacks rows
+// the corpus has.
 func (db *DB) openIndex(ctx context.Context) (created bool, err error) {
 	path := indexPath(db.path)
 	idx, err := openPool(path, 64000, 4)
@@ -91,7 +102,7 @@ func (db *DB) openIndex(ctx context.Context) (created bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	if mine, err := indexOwner(ctx, idx); err != nil || mine == corpus {
+	if mine, layout, err := indexOwner(ctx, idx); err != nil || mine == corpus && layout == indexLayout {
 		return false, err
 	}
 	tx, err := idx.BeginTx(ctx, nil)
@@ -101,32 +112,43 @@ func (db *DB) openIndex(ctx context.Context) (created bool, err error) {
 	defer tx.Rollback()
 	// Again under the write lock: another process (an ingest starting
 	// while a query opens the corpus) may have made the index meanwhile.
-	mine, err := indexOwner(ctx, tx)
-	if err != nil || mine == corpus {
+	mine, layout, err := indexOwner(ctx, tx)
+	if err != nil || mine == corpus && layout == indexLayout {
 		return false, err
 	}
-	if mine != "" {
-		slog.Warn("the full-text index belongs to another corpus: rebuilding it", "index", path)
+	var qs []string
+	if mine == corpus {
+		slog.Warn("rebuilding the full-text index of quotations in a new layout: once, minutes on a large corpus", "index", path)
+		qs = []string{`DROP TABLE IF EXISTS quotes_fts`, quotesFTS, `UPDATE meta SET value = '0' WHERE key = 'quotes'`}
+	} else {
+		if mine != "" {
+			slog.Warn("the full-text index belongs to another corpus: rebuilding it", "index", path)
+		}
+		qs = []string{`DROP TABLE IF EXISTS articles_fts`, `DROP TABLE IF EXISTS quotes_fts`, `DROP TABLE IF EXISTS meta`, indexSchema}
 	}
-	for _, q := range []string{`DROP TABLE IF EXISTS articles_fts`, `DROP TABLE IF EXISTS quotes_fts`, `DROP TABLE IF EXISTS meta`, indexSchema} {
+	for _, q := range qs {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return false, fmt.Errorf("create index %s: %w", path, err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('corpus', ?), ('articles', '0'), ('quotes', '0'), ('log', '0')`, corpus); err != nil {
+	_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('corpus', ?), ('articles', '0'), ('quotes', '0'), ('log', '0'), ('layout', ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE key = 'layout'`, corpus, indexLayout)
+	if err != nil {
 		return false, fmt.Errorf("create index %s: %w", path, err)
 	}
 	return true, tx.Commit()
 }
 
-// indexOwner is the identity of the corpus the index was made for, "" for
-// a new file.
-func indexOwner(ctx context.Context, q rowQuerier) (string, error) {
-	id, _, err := metaValue(ctx, q, "corpus")
-	if err != nil {
-		return "", fmt.Errorf("read index owner: %w", err)
+// indexOwner is the identity of the corpus the index was made for, ""
+// for a new file, and the index's layout.
+func indexOwner(ctx context.Context, q rowQuerier) (corpus, layout string, err error) {
+	if corpus, _, err = metaValue(ctx, q, "corpus"); err == nil {
+		layout, _, err = metaValue(ctx, q, "layout")
 	}
-	return id, nil
+	if err != nil {
+		return "", "", fmt.Errorf("read index owner: %w", err)
+	}
+	return corpus, layout, nil
 }
 
 // corpusID is the corpus's random identity, made with its schema.
@@ -221,8 +243,8 @@ func putIndex(ctx context.Context, tx *sql.Tx, b indexBatch) error {
 		cols  []string
 		rows  []ftsRow
 	}{
-		{"articles_fts", []string{"title", "text"}, b.articles},
-		{"quotes_fts", []string{"text"}, b.quotes},
+		{"articles_fts", articleCols, b.articles},
+		{"quotes_fts", quoteCols, b.quotes},
 	} {
 		if err := indexRows(ctx, tx, t.table, t.cols, t.rows); err != nil {
 			return fmt.Errorf("index batch: %s: %w", t.table, err)
@@ -235,6 +257,12 @@ func putIndex(ctx context.Context, tx *sql.Tx, b indexBatch) error {
 	}
 	return nil
 }
+
+// The columns of the index's tables, as indexRows writes them.
+var (
+	articleCols = []string{"title", "text"}
+	quoteCols   = []string{"text", "who"}
+)
 
 // maxVariables is SQLite's limit on the parameters of one statement.
 const maxVariables = 32766
@@ -283,10 +311,16 @@ func indexRows(ctx context.Context, tx *sql.Tx, table string, cols []string, row
 		args := make([]any, 0, len(rs)*(1+len(cols)))
 		for _, r := range rs {
 			args = append(args, r.rowid)
-			if len(cols) == 2 {
-				args = append(args, r.title)
+			for _, c := range cols {
+				switch c {
+				case "title":
+					args = append(args, r.title)
+				case "text":
+					args = append(args, r.text)
+				case "who":
+					args = append(args, r.who)
+				}
 			}
-			args = append(args, r.text)
 		}
 		if rs[0].del {
 			_, err := del.ExecContext(ctx, args...)
@@ -514,10 +548,12 @@ func (db *DB) missing(ctx context.Context, have, want marks, indexed int64) (ind
 		})
 	if err == nil && all {
 		b.marks.articles = want.articles
-		all, err = read(`SELECT id, fkey, text FROM quotes WHERE id > ? AND id <= ? ORDER BY id`,
+		all, err = read(`SELECT id, fkey, text, speaker FROM quotes WHERE id > ? AND id <= ? ORDER BY id`,
 			[]any{have.quotes, want.quotes}, func(rows *sql.Rows) (int, error) {
 				var r ftsRow
-				err := rows.Scan(&b.marks.quotes, &r.rowid, &r.text)
+				var speaker *string
+				err := rows.Scan(&b.marks.quotes, &r.rowid, &r.text, &speaker)
+				r.who = whoOf(speaker)
 				b.quotes = append(b.quotes, r)
 				return len(r.text), err
 			})

@@ -24,6 +24,12 @@ func indexState(t *testing.T, db *DB) string {
 			out = append(out, fmt.Sprintf("%s:%s=%d", table, w, n))
 		}
 	}
+	// The quotations with a speaker token, and with Elin Sandberg's: a
+	// deletion with the wrong token would leave the right one behind.
+	for _, who := range []string{"w*", whoToken("Elin Sandberg")} {
+		n := count(t, db, `SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH ?`, "who : "+who)
+		out = append(out, fmt.Sprintf("quotes_fts:who:%s=%d", who, n))
+	}
 	return strings.Join(out, " ")
 }
 
@@ -423,4 +429,53 @@ func segments(t *testing.T, db *DB) int {
 	t.Helper()
 	return count(t, db, `SELECT COUNT(DISTINCT segid) FROM search.articles_fts_idx`) +
 		count(t, db, `SELECT COUNT(DISTINCT segid) FROM search.quotes_fts_idx`)
+}
+
+// An index of layout 1 (quotations without their speakers' tokens) has its
+// quotations' table made anew when the corpus is opened, and only that:
+// the articles are not indexed twice, and a speaker's text query works.
+func TestIndexLayoutUpgraded(t *testing.T) {
+	ctx := context.Background()
+	clean := openTest(t)
+	ingest(t, clean, fixtures...)
+	want := indexState(t, clean)
+
+	path := filepath.Join(t.TempDir(), "c.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingest(t, db, fixtures...)
+	db.Close()
+	old, err := sql.Open("sqlite", indexPath(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.SetMaxOpenConns(1)
+	for _, q := range []string{
+		`ATTACH DATABASE '` + path + `' AS corpus`,
+		`DROP TABLE quotes_fts`,
+		`CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='', columnsize=0)`,
+		`INSERT INTO quotes_fts (rowid, text) SELECT fkey, text FROM corpus.quotes ORDER BY fkey`,
+		`DELETE FROM meta WHERE key = 'layout'`,
+	} {
+		if _, err := old.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	old.Close()
+
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got := indexState(t, db); got != want {
+		t.Errorf("index of layout 1, after Open:\n%s\nclean ingest:\n%s", got, want)
+	}
+	if layout, _, err := metaValue(ctx, db.idx, "layout"); err != nil || layout != indexLayout {
+		t.Errorf("layout %q, %v; want %s", layout, err, indexLayout)
+	}
+	checkIndex(t, db)
+	checkSpeakerAbout(t, db)
 }

@@ -71,7 +71,7 @@ func (db *DB) quoteWhere(ctx context.Context, f QuoteFilter) ([]string, []any, e
 		// "+": a test of each row against the set of matches, never a walk
 		// over the matches (the speaker's or outlet's index leads).
 		where = append(where, "+q.fkey IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-		args = append(args, f.About)
+		args = append(args, quoteText(f.About))
 	}
 	for _, d := range []struct{ name, v, cond string }{
 		{"since", f.Since, "q.dkey >= ? AND q.dkey < '" + undated + "'"},
@@ -140,12 +140,12 @@ func (db *DB) EachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error
 
 // eachQuote picks one of three plans. With a text query, rows come from
 // the full-text index in date-key order (datekey.go), read only as far as
-// the page goes, the other conditions filtering them (a speaker's, as a
-// set, before a match is read: speakerSet). Else without a speaker or an
+// the page goes, the other conditions filtering them (a speaker's names,
+// in the full-text query: quoteMatch). Else without a speaker or an
 // outlet, from the date-key index; with one, from its own index, in
-// (dkey, id) order, which is the same order. An unpaged text query with a
-// speaker (an export) walks the speaker's index, testing each quotation
-// against the set of the query's matches.
+// (dkey, id) order, which is the same order. An unpaged text query of a
+// speaker of too many names to query for (an export) walks the speaker's
+// index, testing each quotation against the set of the query's matches.
 func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error) error {
 	// A name may be several speakers'; an ID is one (quoteWhere checks it).
 	_, notID := strconv.ParseInt(f.Speaker, 10, 64)
@@ -158,26 +158,40 @@ func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error
 			return db.mergeSpeakers(ctx, f, ids, fn)
 		}
 	}
-	// The speaker's index against the set of all matches cost a tenth of a
-	// second for a common word at a million articles, however few the
-	// speaker's quotations: a page reads the matches instead.
-	fullText := f.About != "" && (f.Speaker == "" || f.Limit > 0)
+	fullText := f.About != ""
+	if fullText && f.Speaker != "" && f.Limit == 0 {
+		// The speaker's index against the set of all matches cost a tenth
+		// of a second for a common word at a million articles, however few
+		// the speaker's quotations; the set of the speaker's quotations
+		// against all matches is dearer still for an export.
+		m, err := db.speakerMatch(ctx, f.About, f.Speaker)
+		if err != nil {
+			return fmt.Errorf("quotes: %w", err)
+		}
+		fullText = m != ""
+	}
 	return db.quotesBy(ctx, f, fullText, fn)
 }
 
-// speakerSet adds to the conditions of a query over full-text matches, when
-// f has a speaker, that a match is one of the speaker's quotations: the set
-// of them, tested before a match is joined to its row ("+": never a
-// look-up of the index per member of the set).
-func (db *DB) speakerSet(ctx context.Context, f QuoteFilter, where []string, args []any) ([]string, []any, error) {
+// quoteMatch is the full-text query of quotes_fts for f's text query, and
+// where with the conditions it needs beside it. With a speaker, the
+// speaker's names go into the query (speakerMatch); for a speaker of too
+// many names, the set of its quotations goes into the conditions, tested
+// before a match is joined to its row ("+": never a look-up of the index
+// per member of the set).
+func (db *DB) quoteMatch(ctx context.Context, f QuoteFilter, where []string, args []any) (string, []string, []any, error) {
 	if f.Speaker == "" {
-		return where, args, nil
+		return quoteText(f.About), where, args, nil
+	}
+	m, err := db.speakerMatch(ctx, f.About, f.Speaker)
+	if err != nil || m != "" {
+		return m, where, args, err
 	}
 	sw, sargs, err := db.quoteWhere(ctx, QuoteFilter{Speaker: f.Speaker, Duplicates: f.Duplicates})
 	if err != nil {
-		return nil, nil, err
+		return "", nil, nil, err
 	}
-	return append(where, "+quotes_fts.rowid IN (SELECT q.fkey FROM quotes q WHERE "+strings.Join(sw, " AND ")+")"),
+	return quoteText(f.About), append(where, "+quotes_fts.rowid IN (SELECT q.fkey FROM quotes q WHERE "+strings.Join(sw, " AND ")+")"),
 		append(args, sargs...), nil
 }
 
@@ -199,11 +213,12 @@ func (db *DB) quotesBy(ctx context.Context, f QuoteFilter, fullText bool, fn fun
 		// CROSS JOIN: SQLite keeps the full-text index as the outer loop.
 		from = "quotes_fts CROSS JOIN quotes q ON q.fkey = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
 		key = "quotes_fts.rowid"
-		where = append(where, "quotes_fts MATCH ?")
-		args = append(args, f.About)
-		if where, args, err = db.speakerSet(ctx, f, where, args); err != nil {
+		var m string
+		if m, where, args, err = db.quoteMatch(ctx, f, where, args); err != nil {
 			return fmt.Errorf("quotes: %w", err)
 		}
+		where = append(where, "quotes_fts MATCH ?")
+		args = append(args, m)
 	}
 	var c cursor
 	if f.Cursor != "" {
@@ -343,8 +358,8 @@ func (db *DB) facets(ctx context.Context, f QuoteFilter) (Facets, error) {
 }
 
 // textFacets are the facets of a text query, in one pass over its matches
-// in the full-text index (with a speaker, those in the set of the
-// speaker's quotations, see speakerSet). queryFacets would test every
+// in the full-text index (with a speaker, those said under its names, see
+// quoteMatch). queryFacets would test every
 // quotation of the corpus (or the speaker's) against the set of matches,
 // once per facet: at a million articles, a minute for a common word
 // instead of a second and a half.
@@ -356,12 +371,13 @@ func (db *DB) textFacets(ctx context.Context, f QuoteFilter) (Facets, error) {
 	if err != nil {
 		return fc, fmt.Errorf("facets: %w", err)
 	}
-	if where, args, err = db.speakerSet(ctx, f, where, args); err != nil {
+	m, where, args, err := db.quoteMatch(ctx, f, where, args)
+	if err != nil {
 		return fc, fmt.Errorf("facets: %w", err)
 	}
 	rows, err := db.sql.QueryContext(ctx, `SELECT q.speaker_id, q.source, q.dkey
 		FROM quotes_fts CROSS JOIN quotes q ON q.fkey = quotes_fts.rowid
-		WHERE quotes_fts MATCH ? AND `+strings.Join(where, " AND "), append([]any{f.About}, args...)...)
+		WHERE quotes_fts MATCH ? AND `+strings.Join(where, " AND "), append([]any{m}, args...)...)
 	if err != nil {
 		return fc, fmt.Errorf("facets: %w", err)
 	}

@@ -2,7 +2,7 @@ package store
 
 // schemaVersion is bumped whenever schema changes; Open refuses databases
 // from a newer chronicle and migrates older ones.
-const schemaVersion = 7
+const schemaVersion = 8
 
 // schema creates every table and index. Quotation dates live in dkey, the
 // sort key: said_on, else the article's publication day, else "~" (which
@@ -161,6 +161,8 @@ CREATE TABLE IF NOT EXISTS names (
 	speaker_id INTEGER NOT NULL,
 	PRIMARY KEY (name, type, role)
 ) WITHOUT ROWID;
+-- A speaker's names, for a text query of its quotations (who.go; schema 8).
+CREATE INDEX IF NOT EXISTS names_speaker ON names(speaker_id);
 -- Speakers whose counts, roles and outlets need recomputing.
 CREATE TABLE IF NOT EXISTS stale_speakers (id INTEGER PRIMARY KEY);
 CREATE INDEX IF NOT EXISTS speakers_top ON speakers(live, quotes DESC, id);

@@ -81,7 +81,7 @@ func (db *DB) search(ctx context.Context, query string, limit int, cur string) (
 	quotes, err := db.searchRefs(ctx, "0", `SELECT quotes_fts.rowid, q.id, q.article_id
 		FROM quotes_fts JOIN quotes q ON q.fkey = quotes_fts.rowid
 		WHERE quotes_fts MATCH ? AND quotes_fts.rowid >= ? AND q.dup = 0
-		ORDER BY quotes_fts.rowid LIMIT ?`, query, quoteFrom, n)
+		ORDER BY quotes_fts.rowid LIMIT ?`, quoteText(query), quoteFrom, n)
 	if err != nil {
 		return nil, "", err
 	}
