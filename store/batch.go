@@ -198,9 +198,14 @@ func (db *DB) writeBatch(ctx context.Context, conn *sql.Conn, items []item, name
 			return stats, indexBatch{}, fmt.Errorf("mark speaker stale: %w", err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('speakers_stale', '1')
-		ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
-		return stats, indexBatch{}, fmt.Errorf("mark speakers stale: %w", err)
+	// Only a batch that stored something calls for a merge: one of known
+	// articles (an ingest run again, a feed fetched again) merged every
+	// name of the corpus anew for nothing.
+	if stats.stored > 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('speakers_stale', '1')
+			ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
+			return stats, indexBatch{}, fmt.Errorf("mark speakers stale: %w", err)
+		}
 	}
 	// What the index holds once it has this batch: every row the corpus
 	// has now. Its largest article ID is also what the writer's band keys

@@ -70,7 +70,7 @@ func (db *DB) deferIndexes(ctx context.Context) (bool, error) {
 // (4.6 GB at a million articles, where the lookups took 41% of the
 // builds' time). A killed build leaves the rest to the next ingest: the
 // definitions stay in meta until the last index is built.
-func (db *DB) buildIndexes(ctx context.Context) error {
+func (db *DB) buildIndexes(ctx context.Context, s stepper) error {
 	kept, deferred, err := keptDefinitions(ctx, db.w)
 	if err != nil || !deferred {
 		return err
@@ -79,7 +79,7 @@ func (db *DB) buildIndexes(ctx context.Context) error {
 	if err := json.Unmarshal([]byte(kept), &defs); err != nil {
 		return fmt.Errorf("build indexes: %w", err)
 	}
-	for _, name := range deferredIndexes {
+	for i, name := range deferredIndexes {
 		def, ok := defs[name]
 		if !ok || !strings.HasPrefix(def, "CREATE INDEX") {
 			return fmt.Errorf("build indexes: no definition of %s kept", name)
@@ -87,7 +87,7 @@ func (db *DB) buildIndexes(ctx context.Context) error {
 		if err := db.emptyLog(ctx, true); err != nil {
 			return fmt.Errorf("build index %s: %w", name, err)
 		}
-		slog.Info("building index", "index", name)
+		s.step(fmt.Sprintf("building index %s (%d of %d)", name, i+1, len(deferredIndexes)), "index", name)
 		if _, err := db.w.ExecContext(ctx, strings.Replace(def, "CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)); err != nil {
 			return fmt.Errorf("build index %s: %w", name, err)
 		}

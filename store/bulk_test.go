@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -65,5 +67,44 @@ func TestFirstIngestDefersIndexes(t *testing.T) {
 	rows.Close()
 	if !strings.Contains(plan, "quotes_speaker") {
 		t.Errorf("a speaker's quotations are read by %q, want quotes_speaker", plan)
+	}
+}
+
+// An ingest tells of the steps of its end (OnStep), in order: the merge,
+// the assignment chunk by chunk, the recount, the index builds of a first
+// ingest, each index once and all of them; a later ingest with nothing new
+// has no steps.
+func TestIngestSteps(t *testing.T) {
+	defer func(n int64) { assignChunk = n }(assignChunk)
+	assignChunk = 8
+	db := openTest(t)
+	ctx := context.Background()
+	var steps []string
+	run := func() {
+		steps = nil
+		_, err := db.Ingest(ctx, fixtures, IngestOptions{Workers: 2, OnStep: func(s string) { steps = append(steps, s) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	run()
+	chunks := (count(t, db, `SELECT MAX(id) - MIN(id) FROM quotes`) + 8) / 8
+	if chunks < 3 {
+		t.Fatalf("%d chunks of assignment: the case tests little", chunks)
+	}
+	want := []string{"merging speakers", "assigning quotations to speakers"}
+	for k := 1; k <= chunks; k++ {
+		want = append(want, fmt.Sprintf("assigning quotations to speakers (%d of %d)", k, chunks))
+	}
+	want = append(want, "recomputing speakers")
+	for i, name := range deferredIndexes {
+		want = append(want, fmt.Sprintf("building index %s (%d of %d)", name, i+1, len(deferredIndexes)))
+	}
+	if !slices.Equal(steps, want) {
+		t.Errorf("steps of a first ingest:\n%s\nwant\n%s", strings.Join(steps, "\n"), strings.Join(want, "\n"))
+	}
+	run()
+	if len(steps) != 0 {
+		t.Errorf("an ingest of nothing new told of steps %q", steps)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"runtime"
 
 	"chronicle/article"
@@ -28,6 +29,27 @@ type IngestOptions struct {
 	// OnItem, when set, is called once per input item, in input order, with
 	// nil when the item is stored (or was already) and its error otherwise.
 	OnItem func(where string, err error)
+	// OnStep, when set, is told of each step of the work after the last
+	// item (the speaker merge, the index builds of a first ingest), minutes
+	// at a million articles, for a progress display. The steps are also
+	// logged.
+	OnStep func(step string)
+}
+
+// stepper tells of the steps of an ingest's end: IngestOptions.OnStep.
+type stepper func(string)
+
+// step logs a step and tells of it.
+func (s stepper) step(msg string, args ...any) {
+	slog.Info(msg, args...)
+	s.show(msg)
+}
+
+// show tells of a step without logging it (a chunk of one).
+func (s stepper) show(msg string) {
+	if s != nil {
+		s(msg)
+	}
 }
 
 // IngestStats count what an ingest did with its items.
@@ -130,9 +152,9 @@ func (db *DB) Ingest(ctx context.Context, inputs []string, opt IngestOptions) (I
 	}
 	// The speaker merge and the index builds write the corpus while the
 	// indexer finishes the full-text index of the last batches.
-	err = db.MergeIfStale(ctx)
+	err = db.mergeIfStale(ctx, stepper(opt.OnStep))
 	if err == nil {
-		err = db.buildIndexes(ctx) // when no merge was needed
+		err = db.buildIndexes(ctx, stepper(opt.OnStep)) // when no merge was needed
 	}
 	if ierr := w.closeIndex(); err == nil {
 		err = ierr

@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"log/slog"
 	"math"
 	"slices"
 
@@ -47,7 +46,10 @@ func namesVersion(ctx context.Context, q rowQuerier) (string, error) {
 // MergeIfStale merges speakers again when quotations changed since the last
 // merge (a killed ingest, or a killed merge, leaves the flag set, so the next
 // run merges).
-func (db *DB) MergeIfStale(ctx context.Context) error {
+func (db *DB) MergeIfStale(ctx context.Context) error { return db.mergeIfStale(ctx, nil) }
+
+// mergeIfStale is MergeIfStale telling s of its steps.
+func (db *DB) mergeIfStale(ctx context.Context, s stepper) error {
 	v, ok, err := metaValue(ctx, db.w, "speakers_stale")
 	if err != nil {
 		return fmt.Errorf("merge speakers: %w", err)
@@ -55,7 +57,7 @@ func (db *DB) MergeIfStale(ctx context.Context) error {
 	if !ok || v == "0" {
 		return nil
 	}
-	return db.MergeSpeakersAgain(ctx)
+	return db.mergeAgain(ctx, s)
 }
 
 // assignChunk is how many quotation IDs one transaction of the merge's
@@ -68,7 +70,7 @@ var assignChunk int64 = 1 << 18
 // assignment; an error stops the merge there, as a kill would.
 var afterAssign func(from int64) error
 
-// MergeSpeakersAgain merges every speaker name seen so far into identities,
+// mergeAgain merges every speaker name seen so far into identities,
 // with the user's corrections: names get speaker IDs, quotations follow
 // their names, and the speakers whose quotations changed get their aliases,
 // roles, counts and outlets recomputed. Identity keys keep their speaker
@@ -82,8 +84,8 @@ var afterAssign func(from int64) error
 // leaves speakers_stale set, so the next one picks up where it stopped:
 // the names are already recorded, the quotations assigned so far are no
 // longer unassigned, and the stale speakers are in their table.
-func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
-	slog.Info("merging speakers")
+func (db *DB) mergeAgain(ctx context.Context, s stepper) error {
+	s.step("merging speakers")
 	var m nameMerge
 	err := db.inTx(ctx, func(tx *sql.Tx) (err error) {
 		m, err = mergeNames(ctx, tx)
@@ -96,8 +98,10 @@ func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
 	if err := db.w.QueryRowContext(ctx, `SELECT MIN(id), MAX(id) FROM quotes`).Scan(&lo, &hi); err != nil {
 		return fmt.Errorf("merge speakers: %w", err)
 	}
-	slog.Info("assigning quotations to speakers", "identities", len(m.res.Identities), "quotation_ids", hi.Int64-lo.Int64+1)
+	s.step("assigning quotations to speakers", "identities", len(m.res.Identities), "quotation_ids", hi.Int64-lo.Int64+1)
+	chunks := (hi.Int64 - lo.Int64 + assignChunk) / assignChunk
 	for from := lo.Int64; lo.Valid && from <= hi.Int64; from += assignChunk {
+		s.show(fmt.Sprintf("assigning quotations to speakers (%d of %d)", (from-lo.Int64)/assignChunk+1, chunks))
 		err := db.inTx(ctx, func(tx *sql.Tx) error { return assignNames(ctx, tx, from, from+assignChunk) })
 		if err == nil {
 			err = db.emptyLog(ctx, false) // many times: not waiting for readers
@@ -109,13 +113,13 @@ func (db *DB) MergeSpeakersAgain(ctx context.Context) error {
 			return fmt.Errorf("merge speakers: %w", err)
 		}
 	}
-	slog.Info("recomputing speakers")
+	s.step("recomputing speakers")
 	if err := db.inTx(ctx, func(tx *sql.Tx) error { return finishMerge(ctx, tx, m) }); err != nil {
 		return fmt.Errorf("merge speakers: %w", err)
 	}
 	// After the merge, so that a first ingest builds quotes_speaker from
 	// the quotations' final speakers instead of moving every entry of it.
-	return db.buildIndexes(ctx)
+	return db.buildIndexes(ctx, s)
 }
 
 // inTx runs fn in a write transaction and commits it if fn succeeds.

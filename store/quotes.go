@@ -160,10 +160,9 @@ func (db *DB) eachQuote(ctx context.Context, f QuoteFilter, fn func(Quote) error
 	}
 	fullText := f.About != ""
 	if fullText && f.Speaker != "" && f.Limit == 0 {
-		// The speaker's index against the set of all matches cost a tenth
-		// of a second for a common word at a million articles, however few
-		// the speaker's quotations; the set of the speaker's quotations
-		// against all matches is dearer still for an export.
+		// An export reads every match: of the speaker's names when they go
+		// into the query, else the speaker's quotations (the set of them
+		// would be tested against every match of the query).
 		m, err := db.speakerMatch(ctx, f.About, f.Speaker)
 		if err != nil {
 			return fmt.Errorf("quotes: %w", err)

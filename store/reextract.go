@@ -13,11 +13,11 @@ import (
 // stored by another version, replacing its record and quotations, a batch
 // per transaction, so the database stays usable throughout and a killed run
 // resumes where it stopped. Only opt.Workers, opt.Extract, opt.Batch, opt.CacheMiB and
-// opt.OnItem (with the article's input id) are used. Speakers are merged
+// opt.OnItem (with the article's input id) and opt.OnStep are used. Speakers are merged
 // again at the end, with the user's corrections.
 func (db *DB) Reextract(ctx context.Context, opt IngestOptions) (IngestStats, error) {
 	var stats IngestStats
-	if err := db.buildIndexes(ctx); err != nil { // left by a killed first ingest
+	if err := db.buildIndexes(ctx, stepper(opt.OnStep)); err != nil { // left by a killed first ingest
 		return stats, fmt.Errorf("reextract: %w", err)
 	}
 	if err := db.catchUp(ctx); err != nil { // after a killed run
@@ -71,7 +71,7 @@ func (db *DB) Reextract(ctx context.Context, opt IngestOptions) (IngestStats, er
 		}
 	}
 	if err == nil {
-		err = db.MergeIfStale(ctx)
+		err = db.mergeIfStale(ctx, stepper(opt.OnStep))
 	}
 	if ierr := w.closeIndex(); err == nil {
 		err = ierr

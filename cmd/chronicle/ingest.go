@@ -39,7 +39,7 @@ func (c *ingestCmd) run(ctx context.Context, path string, stdin io.Reader, stder
 	stats, err := db.Ingest(ctx, c.Paths, store.IngestOptions{
 		Reader: r, Workers: c.Workers, Batch: c.Batch, CacheMiB: c.CacheMiB,
 		Extract: extract.Options{ReferenceDate: c.ReferenceDate},
-		OnItem:  prog.item,
+		OnItem:  prog.item, OnStep: prog.setStep,
 	})
 	prog.stop()
 	return finish("ingest", stats, prog, err)
@@ -76,7 +76,7 @@ func (c *reextractCmd) Run(ctx context.Context, app *cli) error {
 	tuneGCForIngest()
 	return withDB(ctx, app, func(db *store.DB) error {
 		prog := startProgress(os.Stderr, &article.Reader{}, nil)
-		stats, err := db.Reextract(ctx, store.IngestOptions{Workers: c.Workers, Batch: c.Batch, OnItem: prog.item})
+		stats, err := db.Reextract(ctx, store.IngestOptions{Workers: c.Workers, Batch: c.Batch, OnItem: prog.item, OnStep: prog.setStep})
 		prog.stop()
 		return finish("reextract", stats, prog, err)
 	})
