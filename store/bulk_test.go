@@ -108,3 +108,47 @@ func TestIngestSteps(t *testing.T) {
 		t.Errorf("an ingest of nothing new told of steps %q", steps)
 	}
 }
+
+// The merge reads the names of unassigned quotations through their index
+// once it exists (SQLite would pick the name index and read every
+// quotation's row), and in one pass over the table before.
+func TestNewNamesPlan(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	plan := func() string {
+		tx, err := db.w.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tx.Rollback()
+		q, err := newNamesQuery(ctx, tx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := tx.Query(`EXPLAIN QUERY PLAN ` + q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, detail)
+		}
+		return strings.Join(out, "; ")
+	}
+	if _, err := db.deferIndexes(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if p := plan(); !strings.Contains(p, "SCAN quotes") || strings.Contains(p, "INDEX") {
+		t.Errorf("plan without the deferred indexes: %q, want a scan of the table", p)
+	}
+	ingest(t, db, fixtures...)
+	if p := plan(); !strings.Contains(p, "USING INDEX quotes_unassigned") {
+		t.Errorf("plan with the indexes: %q, want quotes_unassigned", p)
+	}
+}

@@ -244,8 +244,11 @@ func newNames(ctx context.Context, tx *sql.Tx, known map[nameKey]int64) ([]nameK
 	for k := range known {
 		all[k] = true
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT speaker, speaker_type, COALESCE(speaker_role, '')
-		FROM quotes WHERE speaker IS NOT NULL AND speaker_id IS NULL`)
+	q, err := newNamesQuery(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("read new speaker names: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("read new speaker names: %w", err)
 	}
@@ -266,6 +269,22 @@ func newNames(ctx context.Context, tx *sql.Tx, known map[nameKey]int64) ([]nameK
 	}
 	slices.SortFunc(out, cmpNames)
 	return out, nil
+}
+
+// newNamesQuery reads the names of the unassigned quotations. SQLite's own
+// choice is the name index, then every quotation's row (speaker_id is not
+// in it): at a million articles four minutes of random reads for the few
+// new names of an incremental ingest. Without the index of unassigned
+// quotations (a first ingest builds it at its end) every quotation is
+// unassigned, and one pass over the table is the cheapest.
+func newNamesQuery(ctx context.Context, tx *sql.Tx) (string, error) {
+	from := "quotes INDEXED BY quotes_unassigned"
+	missing, err := missingIndex(ctx, tx, "quotes_unassigned")
+	if missing {
+		from = "quotes NOT INDEXED"
+	}
+	return `SELECT DISTINCT speaker, speaker_type, COALESCE(speaker_role, '')
+		FROM ` + from + ` WHERE speaker IS NOT NULL AND speaker_id IS NULL`, err
 }
 
 func cmpNames(a, b nameKey) int {
