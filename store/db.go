@@ -148,6 +148,12 @@ func (db *DB) migrate(ctx context.Context) error {
 			}
 		}
 	}
+	// Schema 9 added the role to quotes_speaker: the schema makes it anew.
+	if n, _ := strconv.Atoi(v); v != "" && n < 9 {
+		if _, err := tx.ExecContext(ctx, `DROP INDEX IF EXISTS quotes_speaker`); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+	}
 	// Schemas 1 to 4 kept the full-text index in the corpus; it moves to
 	// its own file, built from the articles when Open finds it new.
 	for _, q := range []string{`DROP TABLE IF EXISTS articles_fts`, `DROP TABLE IF EXISTS quotes_fts`} {

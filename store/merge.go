@@ -504,10 +504,7 @@ func speakerStats(ctx context.Context, tx *sql.Tx, ids []identity.Identity, spea
 	for _, q := range []string{
 		`DELETE FROM speaker_aliases WHERE speaker_id IN (SELECT id FROM stale_speakers)`,
 		`DELETE FROM speaker_roles WHERE speaker_id IN (SELECT id FROM stale_speakers)`,
-		`INSERT INTO speaker_roles (speaker_id, role, first, last, count)
-		 SELECT speaker_id, speaker_role, MIN(NULLIF(dkey, '~')), MAX(NULLIF(dkey, '~')), COUNT(*)
-		 FROM quotes WHERE dup = 0 AND speaker_id IN (SELECT id FROM stale_speakers) AND speaker_role IS NOT NULL
-		 GROUP BY speaker_id, speaker_role`,
+		`INSERT INTO speaker_roles (speaker_id, role, first, last, count) ` + staleRoles,
 		// From speaker_counts, a speaker's outlets times days: a few rows
 		// per speaker where its quotations are thousands.
 		`UPDATE speakers SET (quotes, first, last) = (SELECT COALESCE(SUM(n), 0), MIN(NULLIF(dkey, '~')), MAX(NULLIF(dkey, '~'))
@@ -534,6 +531,12 @@ func speakerStats(ctx context.Context, tx *sql.Tx, ids []identity.Identity, spea
 	_, err = tx.ExecContext(ctx, `DELETE FROM stale_speakers`)
 	return err
 }
+
+// staleRoles are the roles of the stale speakers, with their first and
+// last dates and counts, read from quotes_speaker alone (schema 9).
+const staleRoles = `SELECT speaker_id, speaker_role, MIN(NULLIF(dkey, '~')), MAX(NULLIF(dkey, '~')), COUNT(*)
+	FROM quotes WHERE dup = 0 AND speaker_id IN (SELECT id FROM stale_speakers) AND speaker_role IS NOT NULL
+	GROUP BY speaker_id, speaker_role`
 
 // speakerSources stores each stale speaker's outlets, most quotations first.
 func speakerSources(ctx context.Context, tx *sql.Tx) error {

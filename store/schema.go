@@ -2,7 +2,7 @@ package store
 
 // schemaVersion is bumped whenever schema changes; Open refuses databases
 // from a newer chronicle and migrates older ones.
-const schemaVersion = 8
+const schemaVersion = 9
 
 // schema creates every table and index. Quotation dates live in dkey, the
 // sort key: said_on, else the article's publication day, else "~" (which
@@ -125,7 +125,10 @@ CREATE TRIGGER IF NOT EXISTS speaker_counts_delete AFTER DELETE ON quotes WHEN O
 	UPDATE speaker_counts SET n = n - 1 WHERE speaker_id = OLD.speaker_id AND source = OLD.source AND dkey = OLD.dkey;
 END;
 ` + speakerCountsUpdate + `;
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id, dkey, id) WHERE dup = 0;
+-- With the role (schema 9), so that the merge reads a speaker's roles from
+-- the index alone: read row by row, the quotations of the speakers an
+-- ingest of 1,000 articles touched took 143 s at a million articles.
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id, dkey, id, speaker_role) WHERE dup = 0;
 CREATE INDEX IF NOT EXISTS quotes_source ON quotes(source, dkey, id) WHERE dup = 0;
 -- Quotations by speaker name, for the merge to move a name's quotations.
 CREATE INDEX IF NOT EXISTS quotes_speaker_name ON quotes(speaker) WHERE speaker IS NOT NULL;
