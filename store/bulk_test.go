@@ -2,11 +2,37 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
 )
+
+// queryPlan is SQLite's plan of q, its steps joined by "; ".
+func queryPlan(t *testing.T, db interface {
+	Query(string, ...any) (*sql.Rows, error)
+}, q string) string {
+	t.Helper()
+	rows, err := db.Query(`EXPLAIN QUERY PLAN ` + q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var steps []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		steps = append(steps, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(steps, "; ")
+}
 
 // indexesPresent counts the deferred indexes in the schema.
 func indexesPresent(t *testing.T, db *DB) int {
@@ -50,21 +76,7 @@ func TestFirstIngestDefersIndexes(t *testing.T) {
 		t.Errorf("second ingest: only %d of the indexes present while it ran, want all %d", lo, len(deferredIndexes))
 	}
 	// The rebuilt indexes serve the queries that need them.
-	rows, err := db.sql.Query(`EXPLAIN QUERY PLAN
-		SELECT id FROM quotes q WHERE q.speaker_id = 1 AND q.dup = 0 ORDER BY q.dkey, q.id`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var plan string
-	for rows.Next() {
-		var id, parent, unused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan += detail + "; "
-	}
-	rows.Close()
+	plan := queryPlan(t, db.sql, `SELECT id FROM quotes q WHERE q.speaker_id = 1 AND q.dup = 0 ORDER BY q.dkey, q.id`)
 	if !strings.Contains(plan, "quotes_speaker") {
 		t.Errorf("a speaker's quotations are read by %q, want quotes_speaker", plan)
 	}
@@ -125,21 +137,7 @@ func TestNewNamesPlan(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows, err := tx.Query(`EXPLAIN QUERY PLAN ` + q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rows.Close()
-		var out []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, detail)
-		}
-		return strings.Join(out, "; ")
+		return queryPlan(t, tx, q)
 	}
 	if _, err := db.deferIndexes(ctx); err != nil {
 		t.Fatal(err)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -225,21 +224,7 @@ func TestMigrateSchema8(t *testing.T) {
 	if n := count(t, db, `SELECT COUNT(*) FROM sqlite_master WHERE name = 'quotes_speaker' AND sql LIKE '%speaker_role%'`); n != 1 {
 		t.Error("quotes_speaker has no role after the migration")
 	}
-	var plan []string
-	rows, err := db.w.Query(`EXPLAIN QUERY PLAN ` + staleRoles)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, parent, unused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
-	if !slices.ContainsFunc(plan, func(d string) bool { return strings.Contains(d, "COVERING INDEX quotes_speaker") }) {
+	if plan := queryPlan(t, db.w, staleRoles); !strings.Contains(plan, "COVERING INDEX quotes_speaker") {
 		t.Errorf("the stale speakers' roles are read by %q, want the covering quotes_speaker", plan)
 	}
 }
