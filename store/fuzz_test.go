@@ -37,6 +37,13 @@ func FuzzQueries(f *testing.F) {
 			t.Errorf("speaker %q: %v", s, err)
 		}
 		db.Quotes(ctx, QuoteFilter{Since: s, Until: s, Cursor: s, About: s, Limit: 3})
+		// Any text query is answered, as FTS5 syntax or else as words, with
+		// a speaker's names in the query (who.go) or without.
+		for _, speaker := range []string{"", "Elin Sandberg"} {
+			if _, _, err := db.Quotes(ctx, QuoteFilter{Speaker: speaker, About: s, Limit: 3}); err != nil {
+				t.Errorf("quotes of %q about %q: %v", speaker, s, err)
+			}
+		}
 		db.Speakers(ctx, SpeakerFilter{Query: s, Cursor: s, Top: 2})
 		db.FindArticle(ctx, s)
 	})
