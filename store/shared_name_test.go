@@ -74,3 +74,51 @@ func TestSharedNamePages(t *testing.T) {
 		t.Errorf("%q's quotations come from %d speakers, want the %d that share it", name, len(speakers), len(ids))
 	}
 }
+
+// A text query of a name several speakers share: unpaged (one query over
+// all their names) and page by page (one per speaker, merged), the same
+// quotations as the speakers' index alone gives.
+func TestSharedNameAbout(t *testing.T) {
+	db := openTest(t)
+	ingest(t, db, fixtures...)
+	ctx := context.Background()
+	const name = "the Sandbergs"
+	for _, who := range []string{"Elin Sandberg", "Jonas Sandberg"} {
+		if err := db.AddAlias(ctx, speakerNamed(t, db, who).ID, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := QuoteFilter{Speaker: name, About: "the OR a OR said"}
+	var want []int64
+	if err := db.quotesBy(ctx, f, false, func(q Quote) error { want = append(want, q.ID); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(want) < 3 {
+		t.Fatalf("%q about %q: %d quotations, the test needs three or more", name, f.About, len(want))
+	}
+	var all []int64
+	if err := db.EachQuote(ctx, f, func(q Quote) error { all = append(all, q.ID); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(all, want) {
+		t.Errorf("unpaged: %v, want %v", all, want)
+	}
+	var paged []int64
+	g := f
+	g.Limit = 1
+	for range len(want) + 1 {
+		qs, next, err := db.Quotes(ctx, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range qs {
+			paged = append(paged, q.ID)
+		}
+		if g.Cursor = next; next == "" {
+			break
+		}
+	}
+	if !slices.Equal(paged, want) {
+		t.Errorf("pages of 1: %v, want %v", paged, want)
+	}
+}
