@@ -131,6 +131,8 @@ func (db *DB) openIndex(ctx context.Context) (created bool, err error) {
 			return false, fmt.Errorf("create index %s: %w", path, err)
 		}
 	}
+	// A new index gets every key; one of an older layout keeps its marks
+	// (quotes reset above) and gets the layout.
 	_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('corpus', ?), ('articles', '0'), ('quotes', '0'), ('log', '0'), ('layout', ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE key = 'layout'`, corpus, indexLayout)
 	if err != nil {

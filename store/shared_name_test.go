@@ -8,22 +8,29 @@ import (
 	"testing"
 )
 
+// sharedName makes a corpus of the fixtures in which the user gave two
+// people one name, as a researcher might for "the Sandbergs", and returns
+// it with the name.
+func sharedName(t *testing.T) (*DB, string) {
+	t.Helper()
+	db := openTest(t)
+	ingest(t, db, fixtures...)
+	const name = "the Sandbergs"
+	for _, who := range []string{"Elin Sandberg", "Jonas Sandberg"} {
+		if err := db.AddAlias(context.Background(), speakerNamed(t, db, who).ID, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return db, name
+}
+
 // TestSharedNamePages asks for the quotations of a name that several
 // speakers share (here an alias the user gave two people) a page at a time, and expects
 // the pages to add up to the whole list in date order: the per-speaker
 // merge of mergeSpeakers against the one query that sorts them all.
 func TestSharedNamePages(t *testing.T) {
-	db := openTest(t)
-	ingest(t, db, fixtures...)
+	db, name := sharedName(t)
 	ctx := context.Background()
-	// The user gives two people one name, as a researcher might for
-	// "the Sandbergs".
-	const name = "the Sandbergs"
-	for _, who := range []string{"Elin Sandberg", "Jonas Sandberg"} {
-		if err := db.AddAlias(ctx, speakerNamed(t, db, who).ID, name); err != nil {
-			t.Fatal(err)
-		}
-	}
 	ids, err := db.speakerIDsFor(ctx, name)
 	if err != nil || len(ids) < 2 {
 		t.Fatalf("speakerIDsFor(%q) = %v, %v; want two or more", name, ids, err)
@@ -79,15 +86,8 @@ func TestSharedNamePages(t *testing.T) {
 // all their names) and page by page (one per speaker, merged), the same
 // quotations as the speakers' index alone gives.
 func TestSharedNameAbout(t *testing.T) {
-	db := openTest(t)
-	ingest(t, db, fixtures...)
+	db, name := sharedName(t)
 	ctx := context.Background()
-	const name = "the Sandbergs"
-	for _, who := range []string{"Elin Sandberg", "Jonas Sandberg"} {
-		if err := db.AddAlias(ctx, speakerNamed(t, db, who).ID, name); err != nil {
-			t.Fatal(err)
-		}
-	}
 	f := QuoteFilter{Speaker: name, About: "the OR a OR said"}
 	var want []int64
 	if err := db.quotesBy(ctx, f, false, func(q Quote) error { want = append(want, q.ID); return nil }); err != nil {

@@ -48,7 +48,7 @@ func quoteText(q string) string { return "text : (" + q + ")" }
 
 // speakerMatch is the full-text query of the quotations that match the
 // user's query q and were said under a name of speaker s; "" when s has
-// more than maxWhoNames names. The names are those the merge gave the
+// none, or more than maxWhoNames. The names are those the merge gave the
 // speaker and its aliases (the names its quotations go by, as of the last
 // merge), so that no quotation of the speaker is left out.
 func (db *DB) speakerMatch(ctx context.Context, q, s string) (string, error) {
